@@ -1,0 +1,220 @@
+//! Instruction-level incremental reparse. An edit re-lexes from the top node before the one
+//! containing it up to the first line boundary, after the edit, where the old tree has a
+//! top node starting (the lexer state between top nodes is always clean, so that node and
+//! everything after it parse the same). Reused nodes are the same objects, shifted in place.
+//! Edits touching the directive prelude (or the line right after it) fall back to a full parse.
+
+import type { DockerfileTree, Instruction, ParseResult, Span, TopNode, Word, VarRef, Flag, KeyValue, Heredoc, CommandData } from './nodes';
+import { collectErrors, lexNode, lineContentEnd, parse, type TreeInternal } from './parser';
+
+/** A text replacement in offsets of the text it applies to. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ReparseResult extends ParseResult {
+  /** Index in `tree.nodes` of the first re-lexed node. */
+  changedFrom: number;
+  /** Number of new nodes produced by re-lexing (they replace `removed` old nodes). */
+  changedCount: number;
+  removed: number;
+  /** True when the whole file was parsed again. */
+  full: boolean;
+}
+
+function shiftSpan(s: Span | null, d: number): void {
+  if (s) { s.start += d; s.end += d; }
+}
+function shiftList(list: Span[], d: number): void {
+  for (let i = 0; i < list.length; i++) { list[i].start += d; list[i].end += d; }
+}
+function shiftVars(list: VarRef[], d: number): void {
+  for (const v of list) { v.start += d; v.end += d; shiftSpan(v.nameSpan, d); shiftSpan(v.modifierSpan, d); }
+}
+function shiftFlags(list: Flag[], d: number): void {
+  for (const f of list) { f.start += d; f.end += d; shiftSpan(f.nameSpan, d); shiftSpan(f.valueSpan, d); }
+}
+function shiftKvs(list: KeyValue[], d: number): void {
+  for (const k of list) { k.start += d; k.end += d; shiftSpan(k.keySpan, d); shiftSpan(k.valueSpan, d); }
+}
+function shiftHeredocs(list: Heredoc[], d: number): void {
+  for (const h of list) {
+    h.start += d; h.end += d;
+    shiftSpan(h.markerSpan, d); shiftSpan(h.nameSpan, d); shiftSpan(h.bodySpan, d); shiftSpan(h.terminatorSpan, d);
+  }
+}
+function shiftCommand(c: CommandData | null, d: number): void {
+  if (!c) return;
+  shiftSpan(c.span, d);
+  shiftList(c.json, d);
+}
+function shiftWords(list: Word[], d: number): void {
+  shiftList(list, d);
+}
+
+/** Moves every offset of an instruction by `d`, in place. */
+export function shiftInstruction(n: Instruction, d: number): void {
+  n.start += d; n.end += d;
+  shiftSpan(n.keywordSpan, d);
+  shiftSpan(n.headSpan, d);
+  shiftSpan(n.argsSpan, d);
+  shiftFlags(n.flags, d);
+  // Exec-form args share no objects with `command.json` (they are separate Word objects).
+  shiftWords(n.args, d);
+  shiftVars(n.vars, d);
+  shiftList(n.comments, d);
+  shiftList(n.emptyContinuationLines, d);
+  shiftHeredocs(n.heredocs, d);
+  shiftCommand(n.command, d);
+  shiftKvs(n.keyValues, d);
+  if (n.from) {
+    // from.image / asKeyword / stageName are the same objects as args[0..2]: already shifted.
+  }
+  if (n.healthcheck) {
+    // typeWord is args[0]; only the command needs shifting.
+    shiftCommand(n.healthcheck.command, d);
+  }
+  if (n.trigger) shiftInstruction(n.trigger, d);
+  shiftList(n.errors, d);
+}
+
+export function shiftNode(n: TopNode, d: number): void {
+  if (d === 0) return;
+  if (n.kind === 'instruction') shiftInstruction(n, d);
+  else if (n.kind === 'comment') { n.start += d; n.end += d; }
+  else { n.start += d; n.end += d; shiftSpan(n.nameSpan, d); shiftSpan(n.valueSpan, d); }
+}
+
+function updateLineStarts(old: number[], e: TextEdit): number[] {
+  const d = e.text.length - (e.end - e.start);
+  const out: number[] = [];
+  let i = 0;
+  while (i < old.length && old[i] <= e.start) out.push(old[i++]);
+  let k = e.text.indexOf('\n');
+  while (k !== -1) {
+    out.push(e.start + k + 1);
+    k = e.text.indexOf('\n', k + 1);
+  }
+  while (i < old.length && old[i] <= e.end) i++;
+  while (i < old.length) out.push(old[i++] + d);
+  return out;
+}
+
+/** Last index `i` with `nodes[i].start <= pos`, or -1. */
+function nodeAtOrBefore(nodes: TopNode[], pos: number): number {
+  let lo = 0, hi = nodes.length - 1, ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].start <= pos) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return ans;
+}
+/** First index `i` with `nodes[i].start >= pos`, or nodes.length. */
+function nodeAtOrAfter(nodes: TopNode[], pos: number): number {
+  let lo = 0, hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].start >= pos) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}
+function lineOf(lineStarts: number[], pos: number): number {
+  let lo = 0, hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= pos) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function fullResult(text: string): ReparseResult {
+  const r = parse(text);
+  return { ...r, changedFrom: 0, changedCount: r.tree.nodes.length, removed: -1, full: true };
+}
+
+/**
+ * Applies one edit to a previous parse. The previous tree must not be used afterwards:
+ * its reused nodes now carry the new offsets.
+ */
+export function reparse(prev: ParseResult, edit: TextEdit): ReparseResult {
+  const old = prev.tree as TreeInternal;
+  const oldText = old.text;
+  const start = Math.max(0, Math.min(edit.start, oldText.length));
+  const end = Math.max(start, Math.min(edit.end, oldText.length));
+  const newText = oldText.slice(0, start) + edit.text + oldText.slice(end);
+  try {
+    if (old.preludeEndLine === undefined) return fullResult(newText);
+    // The prelude, and the first line after it (which could become a directive), reparse fully.
+    const guardLine = Math.min(old.preludeEndLine, old.lineStarts.length - 1);
+    const guardEnd = lineContentEnd(oldText, old.lineStarts, guardLine) + 1;
+    if (start <= guardEnd || start === 0) return fullResult(newText);
+
+    const e: TextEdit = { start, end, text: edit.text };
+    const delta = edit.text.length - (end - start);
+    const lineStarts = updateLineStarts(old.lineStarts, e);
+    const nodes = old.nodes;
+    const firstBody = old.directives.length;
+    const k = nodeAtOrBefore(nodes, start);
+    const r = Math.max(firstBody, k - 1);
+    const restartLine = r < nodes.length && nodes[r].start <= start ? lineOf(lineStarts, nodes[r].start) : old.preludeEndLine;
+    const ctx = { text: newText, lineStarts, escape: old.escape, bom: old.bom };
+    const newEditEnd = start + edit.text.length;
+    const mid: TopNode[] = [];
+    let line = restartLine;
+    let syncIndex = nodes.length;
+    while (line < lineStarts.length) {
+      const p = lineStarts[line];
+      if (p >= newEditEnd && line > restartLine) {
+        const oldP = p - delta;
+        if (oldP >= end) {
+          const j = nodeAtOrAfter(nodes, oldP);
+          if (j < nodes.length && j >= r) {
+            const ns = nodes[j].start;
+            // Node j must start on the line that begins at oldP.
+            const nl = oldText.lastIndexOf('\n', ns - 1) + 1;
+            if (nl === oldP) { syncIndex = j; break; }
+          }
+          // Beyond the last old node: nothing more can sync, keep lexing to the end.
+        }
+      }
+      const res = lexNode(ctx, line);
+      if (res.node) mid.push(res.node);
+      line = res.next;
+    }
+    const tail = nodes.slice(syncIndex);
+    for (const n of tail) shiftNode(n, delta);
+    const newNodes = nodes.slice(0, r).concat(mid, tail);
+    const tree: TreeInternal = {
+      text: newText,
+      nodes: newNodes,
+      instructions: newNodes.filter((n): n is Instruction => n.kind === 'instruction'),
+      directives: old.directives,
+      escape: old.escape,
+      preludeEnd: old.preludeEnd,
+      bom: old.bom,
+      lineStarts,
+      preludeErrors: old.preludeErrors,
+      preludeEndLine: old.preludeEndLine,
+    };
+    return {
+      tree: tree as DockerfileTree,
+      errors: collectErrors(old.preludeErrors, newNodes),
+      changedFrom: r, changedCount: mid.length, removed: syncIndex - r, full: false,
+    };
+  } catch {
+    return fullResult(newText);
+  }
+}
+
+/** Applies several edits in order (as LSP `contentChanges` are applied). */
+export function reparseAll(prev: ParseResult, edits: TextEdit[]): ReparseResult {
+  let cur: ReparseResult | null = null;
+  let p = prev;
+  for (const e of edits) {
+    cur = reparse(p, e);
+    p = cur;
+  }
+  return cur ?? { ...prev, changedFrom: 0, changedCount: 0, removed: 0, full: false };
+}
