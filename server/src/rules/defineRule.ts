@@ -1,0 +1,87 @@
+//! The rule contract. A rule is one file under `rules/defs/` that default-exports
+//! `defineRule({...})`: metadata (id, kebab-case name, category, default severity,
+//! aliases, bilingual docs) plus a check. `scope: 'instruction'` rules look at one
+//! instruction only and are cached per instruction node; `scope: 'file'` rules run on
+//! every analysis and must stay cheap.
+
+import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
+import type { SemanticModel } from '../semantics/model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'off';
+export type Bilingual = { en: string; ko: string };
+
+export interface TextEditSpan {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: Bilingual;
+  edits: TextEditSpan[];
+  /** Safe fixes are applied by fix-all (`source.fixAll.dockwise`, `dockwise check --fix`). */
+  safe: boolean;
+  /**
+   * An insertion into another file (e.g. `.dockerignore`): `path` is absolute or relative to the
+   * Dockerfile's directory; `create` makes the file when it is missing (then `insertAt` is 0:0).
+   */
+  otherFile?: { path: string; create?: boolean; insertAt: { line: number; character: number }; text: string };
+}
+
+export interface Report {
+  span: Span;
+  message: Bilingual;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this finding (e.g. DF068 escalates). */
+  severity?: Exclude<Severity, 'off'>;
+  /** Extra spans (e.g. the `.dockerignore` pattern) shown as related information. */
+  related?: { span: Span; message: Bilingual; uri?: string }[];
+}
+
+export interface RuleDocs {
+  title: string;
+  rationale: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  name: string;
+  category: string;
+  severity: Severity;
+  /** Names used by other tools, so that their suppressions keep working. */
+  aliases: { buildkit?: string[]; hadolint?: string[] };
+  docs: { en: RuleDocs; ko: RuleDocs };
+  /** True when at least one of the rule's findings carries a fix. */
+  fixable: boolean;
+}
+
+/** Project-level facts a rule may need that are not in the Dockerfile (build context etc.). */
+export interface ExternalFacts {
+  /** Optional build-context oracle; absent in pure-text analysis. */
+  context?: unknown;
+}
+
+export interface RuleContext {
+  tree: DockerfileTree;
+  model: SemanticModel;
+  external: ExternalFacts;
+  report(r: Report): void;
+}
+
+export interface InstructionRuleContext {
+  /** Escape char in force. */
+  escape: '\\' | '`';
+  /** Document text at check time; read only inside the instruction's own span. */
+  source: string;
+  report(r: Report): void;
+}
+
+export type Rule = RuleMeta &
+  (
+    | { scope: 'instruction'; checkInstruction(ins: Instruction, ctx: InstructionRuleContext): void }
+    | { scope: 'file'; check(ctx: RuleContext): void }
+  );
+
+export function defineRule<R extends Rule>(rule: R): R {
+  return rule;
+}

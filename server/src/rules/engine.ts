@@ -1,0 +1,154 @@
+//! Runs the rule catalogue over an analysed document. Instruction-scoped rules are cached
+//! per instruction node (reports stored with the node's start offset and shifted when the
+//! node is reused at another offset); file-scoped rules run every time.
+
+import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
+import type { SemanticModel } from '../semantics/model';
+import type { Bilingual, ExternalFacts, Fix, Report, Rule, Severity } from './defineRule';
+import { ALL_RULES } from './registry.generated';
+
+export { ALL_RULES };
+
+export type EffectiveSeverity = Exclude<Severity, 'off'>;
+
+export interface Finding {
+  rule: Rule;
+  severity: EffectiveSeverity;
+  span: Span;
+  message: Bilingual;
+  fixes: Fix[];
+  related: NonNullable<Report['related']>;
+}
+
+const byKey = new Map<string, Rule>();
+for (const r of ALL_RULES) {
+  byKey.set(r.id.toLowerCase(), r);
+  byKey.set(r.name.toLowerCase(), r);
+}
+
+/** Finds a rule by id (`DF023`) or name (`latest-tag`), case-insensitively. */
+export function findRule(key: string): Rule | undefined {
+  return byKey.get(key.trim().toLowerCase());
+}
+
+export type SeverityOverrides = Record<string, Severity | string | boolean | undefined>;
+
+/**
+ * Effective severities: the defaults, changed only for the rules a (partial) overrides object
+ * names, by id or by name. `true` enables a rule at its default (or warning if off), `false` disables it.
+ */
+export function resolveSeverities(...layers: (SeverityOverrides | undefined)[]): Map<Rule, Severity> {
+  const m = new Map<Rule, Severity>();
+  for (const r of ALL_RULES) m.set(r, r.severity);
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [k, v] of Object.entries(layer)) {
+      const r = findRule(k);
+      if (!r || v === undefined) continue;
+      if (v === true) m.set(r, r.severity === 'off' ? 'warning' : r.severity);
+      else if (v === false) m.set(r, 'off');
+      else if (typeof v === 'string') {
+        const s = normalizeSeverity(v);
+        if (s) m.set(r, s);
+      }
+    }
+  }
+  return m;
+}
+
+export function normalizeSeverity(v: string): Severity | null {
+  switch (v.toLowerCase()) {
+    case 'error': return 'error';
+    case 'warning': case 'warn': return 'warning';
+    case 'info': case 'information': return 'info';
+    case 'hint': case 'style': return 'hint';
+    case 'off': case 'ignore': case 'none': return 'off';
+  }
+  return null;
+}
+
+interface CachedReports {
+  start: number;
+  items: { rule: Rule; report: Report }[];
+}
+
+function shiftReport(r: Report, d: number): Report {
+  if (d === 0) return r;
+  const sp = (s: Span): Span => ({ start: s.start + d, end: s.end + d });
+  return {
+    ...r,
+    span: sp(r.span),
+    fixes: r.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) })),
+    related: r.related?.map((x) => (x.uri ? x : { ...x, span: sp(x.span) })),
+  };
+}
+
+/** Per-document cache of instruction-rule results, keyed by node identity. */
+export class RuleCache {
+  private map = new WeakMap<Instruction, CachedReports>();
+  hits = 0;
+  misses = 0;
+  get(ins: Instruction, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+    const c = this.map.get(ins);
+    if (c) {
+      this.hits++;
+      const d = ins.start - c.start;
+      return d === 0 ? c.items : c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
+    }
+    this.misses++;
+    const items = compute();
+    this.map.set(ins, { start: ins.start, items });
+    return items;
+  }
+}
+
+export interface RunOptions {
+  severities?: Map<Rule, Severity>;
+  cache?: RuleCache;
+  external?: ExternalFacts;
+  /** Returns true when a finding is suppressed (inline pragmas, check=skip, config files). */
+  suppressed?: (f: Finding) => boolean;
+}
+
+const instructionRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'instruction' }> => r.scope === 'instruction');
+const fileRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'file' }> => r.scope === 'file');
+
+export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOptions = {}): Finding[] {
+  const sev = opts.severities ?? resolveSeverities();
+  const cache = opts.cache ?? new RuleCache();
+  const out: Finding[] = [];
+  const push = (rule: Rule, r: Report) => {
+    const s = sev.get(rule) ?? rule.severity;
+    if (s === 'off') return;
+    // A per-finding severity (e.g. an escalation) applies unless the user changed the rule's level.
+    const severity: EffectiveSeverity = r.severity && s === rule.severity ? r.severity : (s as EffectiveSeverity);
+    const f: Finding = { rule, severity, span: r.span, message: r.message, fixes: r.fixes ?? [], related: r.related ?? [] };
+    if (opts.suppressed && opts.suppressed(f)) return;
+    out.push(f);
+  };
+  const source = tree.text;
+  for (const ins of tree.instructions) {
+    const items = cache.get(ins, () => {
+      const acc: { rule: Rule; report: Report }[] = [];
+      for (const rule of instructionRules) {
+        try {
+          rule.checkInstruction(ins, { escape: ins.escape, source, report: (report) => acc.push({ rule, report }) });
+        } catch (e) {
+          // A rule bug must not hide the other diagnostics.
+          acc.push({ rule, report: { span: ins.keywordSpan, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' } });
+        }
+      }
+      return acc;
+    });
+    for (const it of items) push(it.rule, it.report);
+  }
+  for (const rule of fileRules) {
+    try {
+      rule.check({ tree, model, external: opts.external ?? {}, report: (r) => push(rule, r) });
+    } catch (e) {
+      push(rule, { span: { start: 0, end: 0 }, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' });
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.id.localeCompare(b.rule.id));
+  return out;
+}

@@ -1,0 +1,213 @@
+//! The LSP server: the only module that touches the connection. It keeps the open
+//! documents (incremental sync feeding the incremental parser), schedules diagnostics
+//! (immediately for an isolated edit, coalesced during bursts), drops stale work, answers
+//! requests through the pure `features/` functions, and turns every failure into an LSP
+//! error instead of dying.
+
+import {
+  CodeActionKind, ErrorCodes, LSPErrorCodes, ResponseError, TextDocumentSyncKind,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type Position,
+  type Range,
+} from 'vscode-languageserver';
+import { DockerfileDocument } from './service/document';
+import { resolveSeverities, type RunOptions, type SeverityOverrides } from './rules/engine';
+import { toDiagnostics } from './features/diagnostics';
+import { computeCodeActions, FIX_ALL_KIND } from './features/codeActions';
+import { pickLocale, type Locale } from './features/locale';
+
+export interface ServerSettings {
+  locale?: 'auto' | 'en' | 'ko';
+  rules?: SeverityOverrides;
+}
+
+export interface ServerOptions {
+  /** Delay used to coalesce diagnostics while edits arrive in a burst (ms). */
+  burstDelayMs?: number;
+}
+
+type Handler<P, R> = (params: P, token: CancellationToken) => R;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const docs = new Map<string, DockerfileDocument>();
+  let lspLocale: string | undefined;
+  let settings: ServerSettings = {};
+  let initLocale: string | undefined;
+  let runOptions: RunOptions = { severities: resolveSeverities() };
+  let configurationCapability = false;
+  const burstDelay = options.burstDelayMs ?? 8;
+
+  const locale = (): Locale => pickLocale(settings.locale ?? initLocale, lspLocale);
+
+  // ---- safety net: every handler runs through here ----------------------------------------
+  function safe<P, R>(name: string, fn: Handler<P, R>): Handler<P, R | ResponseError<void>> {
+    return (params, token) => {
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+      try {
+        return fn(params, token);
+      } catch (e) {
+        if (e instanceof ResponseError) return e;
+        connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(e as Error).message}`);
+      }
+    };
+  }
+
+  function docOf(params: unknown): DockerfileDocument {
+    const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is required');
+    const d = docs.get(uri);
+    if (!d) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri} (not open)`);
+    return d;
+  }
+
+  function checkPosition(doc: DockerfileDocument, p: unknown, what = 'position'): Position {
+    const pos = p as Position | undefined;
+    if (!pos || typeof pos.line !== 'number' || typeof pos.character !== 'number' || !Number.isInteger(pos.line) || !Number.isInteger(pos.character)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${what} must be {line, character} integers`);
+    }
+    if (pos.line < 0 || pos.character < 0 || pos.line >= doc.tree.lineStarts.length) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${what} ${pos.line}:${pos.character} is outside the document (${doc.tree.lineStarts.length} lines)`);
+    }
+    return pos;
+  }
+
+  function checkRange(doc: DockerfileDocument, r: unknown): Range {
+    const range = r as Range | undefined;
+    if (!range) throw new ResponseError(ErrorCodes.InvalidParams, 'range is required');
+    return { start: checkPosition(doc, range.start, 'range.start'), end: checkPosition(doc, range.end, 'range.end') };
+  }
+
+  // ---- diagnostics scheduling ---------------------------------------------------------------
+  const dirty = new Set<string>();
+  let immediate: NodeJS.Immediate | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let lastChange = 0;
+
+  function publish(uri: string): void {
+    const doc = docs.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const findings = doc.findings(runOptions);
+    // Stale-work guard: a change that arrived meanwhile wins; its own publish follows.
+    if (docs.get(uri) !== doc || doc.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, findings, locale()) });
+  }
+
+  function flush(): void {
+    immediate = null;
+    timer = null;
+    const uris = [...dirty];
+    dirty.clear();
+    for (const u of uris) {
+      try {
+        publish(u);
+      } catch (e) {
+        connection.console.error(`diagnostics failed for ${u}: ${(e as Error).stack ?? e}`);
+      }
+    }
+  }
+
+  function schedule(uri: string): void {
+    dirty.add(uri);
+    const now = performance.now();
+    const burst = now - lastChange < 30;
+    lastChange = now;
+    if (burst) {
+      // Typing fast: wait for a short pause instead of validating every keystroke.
+      if (immediate) { clearImmediate(immediate); immediate = null; }
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, burstDelay);
+    } else if (!immediate && !timer) {
+      immediate = setImmediate(flush);
+    }
+  }
+
+  function revalidateAll(): void {
+    for (const u of docs.keys()) dirty.add(u);
+    if (!immediate && !timer) immediate = setImmediate(flush);
+  }
+
+  // ---- settings -------------------------------------------------------------------------------
+  function applySettings(s: ServerSettings | null | undefined): void {
+    settings = s && typeof s === 'object' ? s : {};
+    runOptions = { severities: resolveSeverities(settings.rules) };
+    revalidateAll();
+  }
+
+  async function pullSettings(): Promise<void> {
+    if (!configurationCapability) return;
+    try {
+      const s = await connection.workspace.getConfiguration('dockwise');
+      applySettings(s as ServerSettings);
+    } catch (e) {
+      connection.console.warn(`could not read settings: ${(e as Error).message}`);
+    }
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    lspLocale = params.locale;
+    const init = (params.initializationOptions ?? {}) as { locale?: string; settings?: ServerSettings };
+    initLocale = init.locale;
+    if (init.settings) applySettings(init.settings);
+    configurationCapability = !!params.capabilities?.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'dockwise', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void pullSettings();
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    const s = (p?.settings as { dockwise?: ServerSettings } | undefined)?.dockwise;
+    if (s) applySettings(s);
+    else void pullSettings();
+  });
+
+  // ---- documents ------------------------------------------------------------------------------
+  connection.onDidOpenTextDocument((p) => {
+    try {
+      const td = p.textDocument;
+      if (!td || typeof td.uri !== 'string' || typeof td.text !== 'string') return;
+      docs.set(td.uri, new DockerfileDocument(td.uri, td.version, td.text));
+      dirty.add(td.uri);
+      if (!immediate && !timer) immediate = setImmediate(flush);
+    } catch (e) {
+      connection.console.error(`didOpen failed: ${(e as Error).stack ?? e}`);
+    }
+  });
+
+  connection.onDidChangeTextDocument((p) => {
+    try {
+      const d = docs.get(p.textDocument?.uri);
+      if (!d || !Array.isArray(p.contentChanges)) return;
+      d.applyChanges(p.contentChanges as { range?: Range; text: string }[], p.textDocument.version);
+      schedule(d.uri);
+    } catch (e) {
+      connection.console.error(`didChange failed: ${(e as Error).stack ?? e}`);
+    }
+  });
+
+  connection.onDidCloseTextDocument((p) => {
+    const uri = p.textDocument?.uri;
+    if (typeof uri !== 'string') return;
+    docs.delete(uri);
+    dirty.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  // ---- requests -------------------------------------------------------------------------------
+  connection.onCodeAction(safe('codeAction', (p) => {
+    const doc = docOf(p);
+    const range = checkRange(doc, p.range);
+    return computeCodeActions(doc, doc.findings(runOptions), runOptions, locale(), { range, only: p.context?.only });
+  }));
+
+  connection.listen();
+}
