@@ -1,0 +1,1 @@
+exports.greeting = (path) => `Hello from the Dockwise example service (${path})\n`;
