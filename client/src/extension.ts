@@ -88,14 +88,18 @@ export function activate(context: vscode.ExtensionContext): DockwiseApi {
   let lastDockerfile: vscode.Uri | undefined;
   const currentDockerfile = async (): Promise<vscode.Uri | undefined> => {
     const active = vscode.window.activeTextEditor?.document;
-    if (isDockerfile(active)) return (lastDockerfile = active.uri);
+    if (isDockerfile(active)) return active.uri; // may be untitled: the view then explains why it is empty
     if (lastDockerfile) return lastDockerfile;
-    const visible = vscode.window.visibleTextEditors.map(e => e.document).find(isDockerfile);
+    const visible = vscode.window.visibleTextEditors.map(e => e.document).find(d => isDockerfile(d) && d.uri.scheme === 'file');
     if (visible) return (lastDockerfile = visible.uri);
     const found = await vscode.workspace.findFiles('**/{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile}', '**/node_modules/**', 1);
     return (lastDockerfile = found[0]);
   };
-  const refresh = async (uri?: vscode.Uri) => provider.refresh(uri ?? (await currentDockerfile()));
+  const refresh = async (uri?: vscode.Uri) => {
+    const target = uri ?? (await currentDockerfile());
+    if (target?.scheme === 'file') lastDockerfile = target;
+    return provider.refresh(target);
+  };
 
   let timer: NodeJS.Timeout | undefined;
   const refreshSoon = () => {
@@ -125,7 +129,8 @@ export function activate(context: vscode.ExtensionContext): DockwiseApi {
   );
 
   async function showReport(format?: 'markdown' | 'json'): Promise<vscode.TextDocument | undefined> {
-    const dockerfile = await currentDockerfile();
+    let dockerfile = await currentDockerfile();
+    if (dockerfile?.scheme !== 'file') dockerfile = lastDockerfile;
     if (!dockerfile || dockerfile.scheme !== 'file') {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Dockerfile to see its build context.'));
       return undefined;
