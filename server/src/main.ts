@@ -1,5 +1,10 @@
 //! Server entry point (`dockwise-language-server`): `--stdio`, `--node-ipc` or `--socket=N`.
+import * as v8 from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { SERVER_NODE_FLAGS } from './nodeFlags';
+
+// Applied at startup so every launcher (VS Code, Neovim, Helix, …) gets them without a wrapper.
+for (const f of SERVER_NODE_FLAGS) v8.setFlagsFromString(f);
 import { startServer } from './server';
 
 const argv = process.argv.slice(2);

@@ -73,3 +73,28 @@ test('an edit to the escape directive reparses the whole file', () => {
   assert.equal(r.tree.escape, '`');
   assert.equal(r.tree.instructions.length, 2);
 });
+
+test('differential: a document batching several changes before one reparse equals a full parse', async () => {
+  const { DockerfileDocument } = await import('../../server/src/service/document');
+  for (let seq = 0; seq < 600; seq++) {
+    const rnd = mulberry32(50000 + seq);
+    let text = bases[seq % bases.length];
+    const doc = new DockerfileDocument('file:///t', 1, text);
+    let v = 1;
+    for (let round = 0; round < 4; round++) {
+      const batch = 1 + Math.floor(rnd() * 6);
+      for (let k = 0; k < batch; k++) {
+        const e = randomEdit(rnd, text);
+        text = applyEdit(text, e);
+        doc.applyEdit(e, ++v);
+      }
+      assert.equal(doc.text, text);
+      const full = parse(text);
+      try {
+        assert.deepStrictEqual(doc.tree, full.tree);
+      } catch (err) {
+        throw new Error(`seed ${50000 + seq} round ${round} diverged: ${(err as Error).message.slice(0, 1500)}`);
+      }
+    }
+  }
+});

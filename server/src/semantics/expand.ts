@@ -10,6 +10,10 @@ export interface ExpandOptions {
   unknown: 'empty' | 'keep';
 }
 
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 function globToRegex(p: string): string {
   let out = '';
   for (const c of p) {
@@ -28,11 +32,19 @@ export function expandText(text: string, lookup: Lookup, opts: ExpandOptions, de
   while (i < n) {
     const c = text[i];
     if (c === '\\' && text[i + 1] === '$') { out += '\\$'; i += 2; continue; }
-    if (c !== '$') { out += c; i++; continue; }
+    if (c !== '$') {
+      const next = text.indexOf('$', i + 1);
+      const stop = next < 0 ? n : next;
+      // Copy the run up to the next `$` (an escaped `\$` is handled on the next round).
+      const bs = text.indexOf('\\$', i);
+      const end = bs >= 0 && bs < stop ? bs : stop;
+      if (end > i) { out += text.slice(i, end); i = end; continue; }
+      out += c; i++; continue;
+    }
     if (text[i + 1] === '{') {
       let j = i + 2;
       const ns = j;
-      while (j < n && /[A-Za-z0-9_]/.test(text[j])) j++;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
       const name = text.slice(ns, j);
       let depthB = 1;
       let k = j;
@@ -97,7 +109,7 @@ export function expandText(text: string, lookup: Lookup, opts: ExpandOptions, de
       continue;
     }
     let j = i + 1;
-    while (j < n && /[A-Za-z0-9_]/.test(text[j])) j++;
+    while (j < n && isNameChar(text.charCodeAt(j))) j++;
     if (j === i + 1 || !/[A-Za-z_]/.test(text[i + 1])) { out += '$'; i++; continue; }
     const name = text.slice(i + 1, j);
     const v = lookup(name);

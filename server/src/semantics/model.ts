@@ -116,6 +116,9 @@ const predefinedDefs = (): Map<string, VarDef> => {
 
 type Scope = Map<string, VarDef>;
 
+const PREDEFINED = predefinedDefs();
+const STAGE_PREDEFINED: Scope = new Map([...PREDEFINED].filter(([, v]) => v.predefinedNote !== 'platform'));
+
 function valueOf(def: VarDef | undefined): string | null | undefined {
   if (!def) return undefined;
   if (def.value !== null) return def.value;
@@ -123,114 +126,160 @@ function valueOf(def: VarDef | undefined): string | null | undefined {
   return null;
 }
 
-export function buildModel(tree: DockerfileTree): SemanticModel {
-  const predefined = predefinedDefs();
+/** Per-stage results kept between builds, keyed by the stage's FROM node (reused by the incremental parser). */
+interface StageMemo {
+  instrs: Instruction[];
+  globalsKey: Instruction[];
+  parent: Stage | null;
+  stage: Stage;
+  defs: VarDef[];
+  refs: ResolvedRef[];
+  scopeStart: Scope;
+  scopeEnd: Scope;
+  shells: { ins: Instruction; shell: string[] }[];
+}
+
+/** Opaque cache to pass from one build to the next of the same document. */
+export class ModelCache {
+  /** @internal */ memo = new WeakMap<Instruction, StageMemo>();
+  reused = 0;
+  computed = 0;
+}
+
+function sameList(a: Instruction[], b: Instruction[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticModel {
+  const predefined = PREDEFINED;
   const stages: Stage[] = [];
   const globalArgs: VarDef[] = [];
   const defs: VarDef[] = [];
   const refs: ResolvedRef[] = [];
-  const refIndex = new Map<VarRef, ResolvedRef>();
-  const stageOfIns = new Map<Instruction, Stage>();
+  let refIndex: Map<VarRef, ResolvedRef> | null = null;
   const stageNames = new Map<string, Stage>();
   const stageShell = new Map<Stage, { ins: Instruction; shell: string[] }[]>();
   const stageEnvAtEnd = new Map<Stage, Scope>();
-  // Per-stage ordered definitions, used to answer scopeAt lazily.
   const stageScopeStart = new Map<Stage, Scope>();
   const stageDefs = new Map<Stage, VarDef[]>();
 
   const globalScope: Scope = new Map();
   for (const [k, v] of predefined) globalScope.set(k, v);
 
-  const lookup = (scope: Scope) => (name: string): string | null | undefined => valueOf(scope.get(name));
+  // Stage scopes hold only what the stage declares or inherits; predefined non-platform ARGs
+  // are looked up as a fallback (copying them into every stage's map is measurably slow).
+  const get = (scope: Scope, name: string): VarDef | undefined =>
+    scope.get(name) ?? (scope === globalScope ? undefined : STAGE_PREDEFINED.get(name));
+  const lookup = (scope: Scope) => (name: string): string | null | undefined => valueOf(get(scope, name));
 
-  let scope: Scope = globalScope;
-  let stage: Stage | null = null;
-
-  const resolveRefs = (ins: Instruction, sc: Scope, st: Stage | null) => {
-    const collect = (i: Instruction) => {
-      for (const ref of i.vars) {
-        const r: ResolvedRef = { ref, instruction: ins, stage: st, def: sc.get(ref.name) ?? null };
-        refs.push(r);
-        refIndex.set(ref, r);
+  const resolveRefs = (ins: Instruction, sc: Scope, st: Stage | null, out: ResolvedRef[]) => {
+    let i: Instruction | null = ins;
+    while (i) {
+      const vars = i.vars;
+      for (let k = 0; k < vars.length; k++) {
+        const ref = vars[k];
+        out.push({ ref, instruction: ins, stage: st, def: get(sc, ref.name) ?? null });
       }
-      if (i.trigger) collect(i.trigger);
-    };
-    collect(ins);
+      i = i.trigger;
+    }
   };
 
-  for (const ins of tree.instructions) {
-    if (ins.name === 'FROM') {
-      // FROM lines see the global scope only.
-      resolveRefs(ins, globalScope, null);
-      const from = ins.from!;
-      const imageRaw = from.image ? from.image.value : null;
-      const image = imageRaw === null ? null : expandText(imageRaw, lookup(globalScope), { unknown: 'empty' });
+  const declare = (ins: Instruction, sc: Scope, stage: Stage | null, out: VarDef[]) => {
+    // Values expand with the scope *before* this instruction: compute them all first.
+    const look = lookup(sc);
+    const values = ins.keyValues.map((kv) => (kv.value === null ? null : expandText(kv.value, look, { unknown: 'keep' })));
+    ins.keyValues.forEach((kv, k) => {
+      if (ins.name === 'ENV' && kv.value === null) return;
+      const def: VarDef = { name: kv.key, kind: ins.name as 'ARG' | 'ENV', instruction: ins, keyValue: kv, stage, value: values[k], inheritsFrom: null };
+      if (ins.name === 'ARG' && stage) {
+        const g = globalScope.get(kv.key);
+        if (g && g.kind === 'ARG' && kv.value === null) def.inheritsFrom = g;
+        if (kv.value === null && !g) {
+          const p = predefined.get(kv.key);
+          if (p) def.inheritsFrom = p;
+        }
+      }
+      out.push(def);
+      sc.set(kv.key, def);
+    });
+  };
+
+  // Split into the global prelude and stage groups.
+  const all = tree.instructions;
+  let firstFrom = all.findIndex((i) => i.name === 'FROM');
+  if (firstFrom < 0) firstFrom = all.length;
+  const globalsKey = all.slice(0, firstFrom);
+  for (const ins of globalsKey) {
+    if (ins.vars.length || ins.trigger) resolveRefs(ins, globalScope, null, refs);
+    if (ins.name === 'ARG') declare(ins, globalScope, null, globalArgs);
+  }
+  defs.push(...globalArgs);
+
+  let k = firstFrom;
+  while (k < all.length) {
+    const ins = all[k];
+    let e = k + 1;
+    while (e < all.length && all[e].name !== 'FROM') e++;
+    const instrs = all.slice(k, e);
+    k = e;
+    const from = ins.from!;
+    const imageRaw = from.image ? from.image.value : null;
+    const image = imageRaw === null ? null : expandText(imageRaw, lookup(globalScope), { unknown: 'empty' });
+    const parent = image !== null ? stageNames.get(image.toLowerCase()) ?? null : null;
+    const memo = cache?.memo.get(ins);
+    let m: StageMemo;
+    if (memo && memo.parent === parent && sameList(memo.instrs, instrs) && sameList(memo.globalsKey, globalsKey) && memo.stage.image === image) {
+      m = memo;
+      m.stage.index = stages.length;
+      if (cache) cache.reused++;
+    } else {
       const nameWord = from.stageName && from.asKeyword && from.asKeyword.value.toLowerCase() === 'as' ? from.stageName : null;
-      const name = nameWord ? nameWord.value.toLowerCase() : null;
       const platformFlag = ins.flags.find((f) => f.name === 'platform');
       const st: Stage = {
-        index: stages.length, name, nameWord, from: ins, instructions: [ins], start: ins.start, end: ins.end,
-        imageRaw, image, parent: null, platform: platformFlag?.value ?? null,
+        index: stages.length, name: nameWord ? nameWord.value.toLowerCase() : null, nameWord, from: ins, instructions: instrs,
+        get start() { return this.from.start; },
+        get end() { return this.instructions[this.instructions.length - 1].end; },
+        imageRaw, image, parent, platform: platformFlag?.value ?? null,
       };
-      if (image !== null) {
-        const p = stageNames.get(image.toLowerCase());
-        if (p) st.parent = p;
+      const stRefs: ResolvedRef[] = [];
+      const stDefs: VarDef[] = [];
+      if (ins.vars.length) resolveRefs(ins, globalScope, null, stRefs);
+      // New stage scope: ENV inherited from the parent stage (predefined ARGs are a fallback).
+      const scope: Scope = new Map();
+      if (parent) {
+        const penv = stageEnvAtEnd.get(parent);
+        if (penv) for (const [key, v] of penv) if (v.kind === 'ENV') scope.set(key, v);
       }
-      stages.push(st);
-      if (name && !stageNames.has(name)) stageNames.set(name, st);
-      stageOfIns.set(ins, st);
-      stage = st;
-      // New stage scope: predefined non-platform args, plus ENV inherited from the parent stage.
-      scope = new Map();
-      for (const [k, v] of predefined) if (v.predefinedNote !== 'platform') scope.set(k, v);
-      if (st.parent) {
-        const penv = stageEnvAtEnd.get(st.parent);
-        if (penv) for (const [k, v] of penv) if (v.kind === 'ENV') scope.set(k, v);
+      const scopeStart = new Map(scope);
+      const parentShell = parent ? stageShell.get(parent) : undefined;
+      const shells = parentShell && parentShell.length ? [{ ins, shell: parentShell[parentShell.length - 1].shell }] : [];
+      for (let j = 1; j < instrs.length; j++) {
+        const x = instrs[j];
+        if (x.vars.length || x.trigger) resolveRefs(x, scope, st, stRefs);
+        if (x.name === 'ARG' || x.name === 'ENV') declare(x, scope, st, stDefs);
+        else if (x.name === 'SHELL' && x.command?.form === 'exec') shells.push({ ins: x, shell: x.command.json.map((j2) => j2.value) });
       }
-      stageScopeStart.set(st, new Map(scope));
-      stageDefs.set(st, []);
-      const parentShell = st.parent ? stageShell.get(st.parent) : undefined;
-      stageShell.set(st, parentShell && parentShell.length ? [{ ins, shell: parentShell[parentShell.length - 1].shell }] : []);
-      continue;
+      m = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, scopeStart, scopeEnd: scope, shells };
+      if (cache) { cache.memo.set(ins, m); cache.computed++; }
     }
-    if (stage) {
-      stage.instructions.push(ins);
-      stage.end = ins.end;
-      stageOfIns.set(ins, stage);
-    }
-    const sc = stage ? scope : globalScope;
-    resolveRefs(ins, sc, stage);
-    if (ins.name === 'ARG' || ins.name === 'ENV') {
-      const before = new Map(sc);
-      const look = lookup(before);
-      for (const kv of ins.keyValues) {
-        if (ins.name === 'ENV' && kv.value === null) continue;
-        const value = kv.value === null ? null : expandText(kv.value, look, { unknown: 'keep' });
-        const def: VarDef = { name: kv.key, kind: ins.name, instruction: ins, keyValue: kv, stage, value, inheritsFrom: null };
-        if (ins.name === 'ARG' && stage) {
-          const g = globalScope.get(kv.key);
-          if (g && g.kind === 'ARG' && kv.value === null) def.inheritsFrom = g;
-          if (kv.value === null && !g) {
-            const p = predefined.get(kv.key);
-            if (p) def.inheritsFrom = p;
-          }
-        }
-        defs.push(def);
-        if (!stage) globalArgs.push(def);
-        else stageDefs.get(stage)!.push(def);
-        sc.set(kv.key, def);
-      }
-    } else if (ins.name === 'SHELL' && stage && ins.command?.form === 'exec') {
-      stageShell.get(stage)!.push({ ins, shell: ins.command.json.map((j) => j.value) });
-    }
-    if (stage) stageEnvAtEnd.set(stage, scope);
+    const st = m.stage;
+    stages.push(st);
+    if (st.name && !stageNames.has(st.name)) stageNames.set(st.name, st);
+    stageScopeStart.set(st, m.scopeStart);
+    stageEnvAtEnd.set(st, m.scopeEnd);
+    stageShell.set(st, m.shells);
+    stageDefs.set(st, m.defs);
+    for (const d of m.defs) defs.push(d);
+    for (const r of m.refs) refs.push(r);
   }
-  for (const st of stages) if (!stageEnvAtEnd.has(st)) stageEnvAtEnd.set(st, scope);
 
   // COPY --from / RUN --mount from= references.
   const stageRefs: StageRef[] = [];
   for (const st of stages) {
     for (const ins of st.instructions) {
+      if (ins.flags.length === 0) continue;
       const targets: { flag: Flag | null; value: string }[] = [];
       if (ins.name === 'COPY' || ins.name === 'ADD') {
         for (const f of ins.flags) if (f.name === 'from' && f.value !== null) targets.push({ flag: f, value: f.value });
@@ -259,14 +308,25 @@ export function buildModel(tree: DockerfileTree): SemanticModel {
     }
   }
 
+  /** The stage whose FROM is the last one at or before `offset` (null before the first FROM). */
+  function stageAt(offset: number): Stage | null {
+    let lo = 0, hi = stages.length - 1, ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (stages[mid].start <= offset) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return ans >= 0 ? stages[ans] : null;
+  }
+
   const model: SemanticModel = {
     tree, stages, globalArgs, defs, refs, stageRefs, predefined,
-    stageOf: (ins) => stageOfIns.get(ins) ?? null,
+    stageOf: (ins) => stageAt(ins.start),
     stageByName: (name) => stageNames.get(name.toLowerCase()),
     scopeAt(ins) {
-      const st = stageOfIns.get(ins);
+      const st = stageAt(ins.start);
       if (!st || ins === st.from) return new Map(globalScope);
-      const sc = new Map(stageScopeStart.get(st)!);
+      const sc = new Map(STAGE_PREDEFINED);
+      for (const [k, v] of stageScopeStart.get(st)!) sc.set(k, v);
       for (const d of stageDefs.get(st)!) {
         if (d.instruction!.start >= ins.start) break;
         sc.set(d.name, d);
@@ -274,7 +334,7 @@ export function buildModel(tree: DockerfileTree): SemanticModel {
       return sc;
     },
     shellOf(ins) {
-      const st = stageOfIns.get(ins);
+      const st = stageAt(ins.start);
       if (!st) return DEFAULT_SHELL;
       let shell = DEFAULT_SHELL;
       for (const s of stageShell.get(st)!) {
@@ -287,7 +347,13 @@ export function buildModel(tree: DockerfileTree): SemanticModel {
       const sc = ins ? model.scopeAt(ins) : globalScope;
       return expandText(text, lookup(sc), { unknown: 'keep' });
     },
-    resolveRef: (ref) => refIndex.get(ref),
+    resolveRef: (ref) => {
+      if (!refIndex) {
+        refIndex = new Map();
+        for (const r of refs) refIndex.set(r.ref, r);
+      }
+      return refIndex.get(ref);
+    },
   };
   return model;
 }

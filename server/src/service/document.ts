@@ -3,9 +3,9 @@
 //! Pure: no LSP connection, no file system.
 
 import { parse } from '../syntax/parser';
-import { reparse, type ReparseResult, type TextEdit } from '../syntax/incremental';
+import { reparse, updateLineStarts, type ReparseResult, type TextEdit } from '../syntax/incremental';
 import type { ParseResult } from '../syntax/nodes';
-import { buildModel, type SemanticModel } from '../semantics/model';
+import { buildModel, ModelCache, type SemanticModel } from '../semantics/model';
 import { RuleCache, runRules, type Finding, type RunOptions } from '../rules/engine';
 import { offsetAt, positionAt, type Position } from '../syntax/lineIndex';
 
@@ -14,69 +14,125 @@ export interface RangeChange {
   text: string;
 }
 
+/**
+ * Edits not yet parsed: the current text and line starts, and one region covering every
+ * change since the last parse (`[start, end)` in current coordinates, `origEnd` in the parsed text).
+ */
+interface Pending {
+  text: string;
+  lineStarts: number[];
+  start: number;
+  end: number;
+  origEnd: number;
+}
+
 export class DockerfileDocument {
   private result: ParseResult;
+  private pending: Pending | null = null;
   private modelMemo: SemanticModel | null = null;
   private findingsMemo: { key: unknown; findings: Finding[] } | null = null;
   readonly ruleCache = new RuleCache();
-  /** Nodes re-lexed by the last edit (for statistics and tests). */
+  readonly modelCache = new ModelCache();
+  /** Nodes re-lexed by the last reparse (for statistics and tests). */
   lastReparse: ReparseResult | null = null;
+  /** Number of reparses performed (a burst of changes is parsed once). */
+  reparses = 0;
 
   constructor(public readonly uri: string, public version: number, text: string) {
     this.result = parse(text);
   }
 
-  get text(): string { return this.result.tree.text; }
-  get parse(): ParseResult { return this.result; }
-  get tree() { return this.result.tree; }
+  /** The current parse; changes received since the last access are parsed now, as one edit. */
+  get parse(): ParseResult {
+    if (this.pending) this.flushPending();
+    return this.result;
+  }
+  get text(): string { return this.pending ? this.pending.text : this.result.tree.text; }
+  get tree() { return this.parse.tree; }
 
   get model(): SemanticModel {
-    if (!this.modelMemo) this.modelMemo = buildModel(this.result.tree);
+    if (!this.modelMemo) this.modelMemo = buildModel(this.parse.tree, this.modelCache);
     return this.modelMemo;
   }
 
-  /** Applies LSP content changes in order (a change without range replaces everything). */
+  private flushPending(): void {
+    const p = this.pending!;
+    this.pending = null;
+    const r = reparse(this.result, { start: p.start, end: p.origEnd, text: p.text.slice(p.start, p.end) });
+    this.reparses++;
+    this.result = r;
+    this.lastReparse = r;
+  }
+
+  private invalidate(version: number): void {
+    this.version = version;
+    this.modelMemo = null;
+    this.findingsMemo = null;
+  }
+
+  /**
+   * Records LSP content changes in order (a change without range replaces everything).
+   * Parsing is deferred until something reads the tree, so a burst is parsed once.
+   */
   applyChanges(changes: RangeChange[], version: number): void {
     for (const c of changes) {
+      if (typeof c?.text !== 'string') continue;
       if (!c.range) {
+        this.pending = null;
         this.result = parse(c.text);
         this.lastReparse = null;
         continue;
       }
-      const t = this.result.tree;
-      const start = offsetAt(t.lineStarts, t.text, c.range.start);
-      const end = Math.max(start, offsetAt(t.lineStarts, t.text, c.range.end));
-      const r = reparse(this.result, { start, end, text: c.text });
-      this.result = r;
-      this.lastReparse = r;
+      const text = this.text;
+      const lineStarts = this.pending ? this.pending.lineStarts : this.result.tree.lineStarts;
+      const s = offsetAt(lineStarts, text, c.range.start);
+      const e = Math.max(s, offsetAt(lineStarts, text, c.range.end));
+      this.record({ start: s, end: e, text: c.text }, text, lineStarts);
     }
-    this.version = version;
-    this.modelMemo = null;
-    this.findingsMemo = null;
+    this.invalidate(version);
   }
 
-  applyEdit(e: TextEdit, version: number): void {
-    const r = reparse(this.result, e);
-    this.result = r;
-    this.lastReparse = r;
-    this.version = version;
-    this.modelMemo = null;
-    this.findingsMemo = null;
+  /** Applies one offset-based edit (deferred like `applyChanges`). */
+  applyEdit(edit: TextEdit, version: number): void {
+    const text = this.text;
+    const lineStarts = this.pending ? this.pending.lineStarts : this.result.tree.lineStarts;
+    const s = Math.max(0, Math.min(edit.start, text.length));
+    const e = Math.max(s, Math.min(edit.end, text.length));
+    this.record({ start: s, end: e, text: edit.text }, text, lineStarts);
+    this.invalidate(version);
+  }
+
+  private record(c: TextEdit, text: string, lineStarts: number[]): void {
+    const newText = text.slice(0, c.start) + c.text + text.slice(c.end);
+    const newLines = updateLineStarts(lineStarts, c);
+    const grow = c.text.length - (c.end - c.start);
+    const p = this.pending;
+    if (!p) {
+      this.pending = { text: newText, lineStarts: newLines, start: c.start, end: c.start + c.text.length, origEnd: c.end };
+      return;
+    }
+    // Positions after the region map back to the parsed text by subtracting `delta`.
+    const delta = p.end - p.origEnd;
+    const origEnd = c.end > p.end ? c.end - delta : p.origEnd;
+    const end = Math.max(p.end, c.end) + grow;
+    this.pending = { text: newText, lineStarts: newLines, start: Math.min(p.start, c.start), end, origEnd };
   }
 
   /** Findings for the current version; `key` identifies the options (recomputed when it changes). */
   findings(opts: RunOptions, key: unknown = opts): Finding[] {
     if (this.findingsMemo && this.findingsMemo.key === key) return this.findingsMemo.findings;
-    const findings = runRules(this.result.tree, this.model, { ...opts, cache: this.ruleCache });
+    const findings = runRules(this.parse.tree, this.model, { ...opts, cache: this.ruleCache });
     this.findingsMemo = { key, findings };
     return findings;
   }
 
   positionAt(offset: number): Position {
-    return positionAt(this.result.tree.lineStarts, this.result.tree.text.length, offset);
+    const t = this.parse.tree;
+    return positionAt(t.lineStarts, t.text.length, offset);
   }
 
   offsetAt(p: Position): number {
-    return offsetAt(this.result.tree.lineStarts, this.result.tree.text, p);
+    const t = this.parse.tree;
+    return offsetAt(t.lineStarts, t.text, p);
   }
 }

@@ -87,19 +87,37 @@ export function shiftNode(n: TopNode, d: number): void {
   else { n.start += d; n.end += d; shiftSpan(n.nameSpan, d); shiftSpan(n.valueSpan, d); }
 }
 
-function updateLineStarts(old: number[], e: TextEdit): number[] {
+export function updateLineStarts(old: number[], e: TextEdit): number[] {
   const d = e.text.length - (e.end - e.start);
-  const out: number[] = [];
-  let i = 0;
-  while (i < old.length && old[i] <= e.start) out.push(old[i++]);
+  // First index with old[i] > e.start, and first with old[i] > e.end (binary searches).
+  const firstAfter = (pos: number): number => {
+    let lo = 0, hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= pos) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  };
+  const a = firstAfter(e.start);
+  const b = firstAfter(e.end);
+  const out = old.slice(0, a);
   let k = e.text.indexOf('\n');
   while (k !== -1) {
     out.push(e.start + k + 1);
     k = e.text.indexOf('\n', k + 1);
   }
-  while (i < old.length && old[i] <= e.end) i++;
-  while (i < old.length) out.push(old[i++] + d);
+  for (let i = b; i < old.length; i++) out.push(old[i] + d);
   return out;
+}
+
+/** First index `i` with `list[i].start >= pos` (list sorted by start). */
+function firstAtOrAfter(list: { start: number }[], pos: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start >= pos) hi = mid; else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Last index `i` with `nodes[i].start <= pos`, or -1. */
@@ -184,12 +202,19 @@ export function reparse(prev: ParseResult, edit: TextEdit): ReparseResult {
       line = res.next;
     }
     const tail = nodes.slice(syncIndex);
+    // Instructions: keep the old list's head and tail (found before shifting), splice in the new ones.
+    const oldIns = old.instructions;
+    const insHead = r < nodes.length ? firstAtOrAfter(oldIns, nodes[r].start) : oldIns.length;
+    const insTail = syncIndex < nodes.length ? firstAtOrAfter(oldIns, nodes[syncIndex].start) : oldIns.length;
     for (const n of tail) shiftNode(n, delta);
     const newNodes = nodes.slice(0, r).concat(mid, tail);
+    const instructions = oldIns.slice(0, insHead);
+    for (const n of mid) if (n.kind === 'instruction') instructions.push(n);
+    for (let i = insTail; i < oldIns.length; i++) instructions.push(oldIns[i]);
     const tree: TreeInternal = {
       text: newText,
       nodes: newNodes,
-      instructions: newNodes.filter((n): n is Instruction => n.kind === 'instruction'),
+      instructions,
       directives: old.directives,
       escape: old.escape,
       preludeEnd: old.preludeEnd,

@@ -1,0 +1,223 @@
+//! `npm run bench`: Dockwise side by side with the peers, in one run, on the same generated files.
+//!  1. parser: full parse vs dockerfile-ast, and one-keystroke incremental reparse;
+//!  2. LSP over stdio: edit → publishDiagnostics latency and a 40-keystroke burst, for Dockwise
+//!     and dockerfile-language-server-nodejs; hover/completion latency when available;
+//!  3. server RSS after the workload;
+//!  4. the build-context scan benchmark (bench/context.ts) when present.
+//! Prints min/median/p95 and peer/ours ratios. Options: --sizes=200,2000 --quick --no-peer --only=parser|lsp|context
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { parse } from '../server/src/syntax/parser';
+import { reparse } from '../server/src/syntax/incremental';
+import { buildModel } from '../server/src/semantics/model';
+import { runRules, RuleCache, resolveSeverities } from '../server/src/rules/engine';
+import { generateDockerfile } from './generate';
+import { LspClient } from '../test/support/lspClient';
+
+const argv = process.argv.slice(2);
+const opt = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const flag = (name: string): boolean => argv.includes(`--${name}`);
+const SIZES = (opt('sizes') ?? '200,2000,20000').split(',').map(Number);
+const QUICK = flag('quick');
+const NO_PEER = flag('no-peer');
+const ONLY = opt('only');
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Stats { min: number; median: number; p95: number; max: number; n: number }
+function stats(xs: number[]): Stats {
+  const s = xs.slice().sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
+  return { min: s[0], median: q(0.5), p95: q(0.95), max: s[s.length - 1], n: s.length };
+}
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = (s: Stats) => `${ms(s.min)} / ${ms(s.median)} / ${ms(s.p95)} ms`;
+const ratio = (peer: number, ours: number) => (ours > 0 ? `${(peer / ours).toFixed(peer / ours >= 100 ? 0 : 1)}×` : 'n/a');
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+// ---------------------------------------------------------------------------------------------
+function benchParser(): void {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { DockerfileParser } = require('dockerfile-ast') as { DockerfileParser: { parse(s: string): unknown } };
+  console.log('\n## 1. Parser (in-process)\n');
+  console.log('| lines | KB | ours full parse min/med/p95 | dockerfile-ast full parse min/med/p95 | ratio (median) | ours incremental keystroke min/med/p95 | full model+rules (cached) median |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const n of SIZES) {
+    const text = generateDockerfile(n, 42);
+    const reps = n >= 20000 ? (QUICK ? 5 : 15) : 40;
+    for (let i = 0; i < 3; i++) { parse(text); DockerfileParser.parse(text); }
+    const ours = stats(Array.from({ length: reps }, () => time(() => parse(text))));
+    const peer = stats(Array.from({ length: reps }, () => time(() => DockerfileParser.parse(text))));
+    // One keystroke in the middle of a RUN line, typed and then deleted, many times.
+    let cur = parse(text);
+    const target = cur.tree.instructions[Math.floor(cur.tree.instructions.length / 2)];
+    const at = target.keywordSpan.end + 1;
+    const inc: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      inc.push(time(() => { cur = reparse(cur, { start: at, end: at, text: 'x' }); }));
+      cur = reparse(cur, { start: at, end: at + 1, text: '' });
+    }
+    // Everything a didChange costs except I/O: reparse + model + rules with the per-node cache.
+    const cache = new RuleCache();
+    const sev = resolveSeverities();
+    runRules(cur.tree, buildModel(cur.tree), { cache, severities: sev });
+    const full: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      full.push(time(() => {
+        cur = reparse(cur, { start: at, end: at, text: i % 2 ? '' : 'y' });
+        if (i % 2) cur = reparse(cur, { start: at, end: at + 1, text: '' });
+        runRules(cur.tree, buildModel(cur.tree), { cache, severities: sev });
+      }));
+    }
+    console.log(`| ${n} | ${(text.length / 1024).toFixed(0)} | ${fmt(ours)} | ${fmt(peer)} | ${ratio(peer.median, ours.median)} | ${fmt(stats(inc))} | ${ms(stats(full).median)} ms |`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+interface LspResult { open: number; edit: Stats; burst: number; rss: number | null; hover?: Stats; completion?: Stats }
+
+async function lspWorkload(name: string, cmd: string, args: string[], text: string, versioned: boolean, edits: number): Promise<LspResult> {
+  const c = new LspClient(cmd, args);
+  try {
+    await c.initialize(null, 'en');
+    const uri = `file:///bench/${name}/Dockerfile`;
+    let t0 = performance.now();
+    let w = c.waitFor((p) => p.uri === uri, 120000);
+    c.open(uri, text, 1);
+    await w;
+    const open = performance.now() - t0;
+    const lines = text.split('\n');
+    const runLines = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('RUN ') || l.startsWith('    apt-get')).map(([, i]) => i);
+    let version = 1;
+    const timings: number[] = [];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const waitNext = (v: number) => {
+      const count = c.published.length;
+      return versioned ? c.waitFor((p) => p.uri === uri && p.version === v, 120000) : c.waitFor((p) => p.uri === uri && c.published.length > count, 120000);
+    };
+    // The first `warm` edit pairs warm up the JIT of both servers and are not timed.
+    const warm = Math.min(10, edits);
+    for (let i = 0; i < edits + warm; i++) {
+      const line = runLines[Math.floor(rnd() * runLines.length)];
+      const ch = Math.min(4, lines[line].length);
+      // insert then delete: two timed edits, the document returns to its original text
+      for (const change of [
+        { range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'x' },
+        { range: { start: { line, character: ch }, end: { line, character: ch + 1 } }, text: '' },
+      ]) {
+        version++;
+        w = waitNext(version);
+        t0 = performance.now();
+        c.change(uri, version, [change]);
+        await w;
+        if (i >= warm) timings.push(performance.now() - t0);
+      }
+    }
+    // Burst: 40 keystrokes back to back (type 20 characters, delete them), until diagnostics settle.
+    const line = runLines[0];
+    const before = c.published.length;
+    const word = 'abcdefghijklmnopqrst';
+    let last = 0;
+    for (let k = 0; k < 40; k++) {
+      version++;
+      const i = k < 20 ? k : 39 - k;
+      const change = k < 20
+        ? { range: { start: { line, character: 4 + i }, end: { line, character: 4 + i } }, text: word[i] }
+        : { range: { start: { line, character: 4 + i }, end: { line, character: 5 + i } }, text: '' };
+      c.change(uri, version, [change]);
+      last = performance.now();
+    }
+    if (versioned) {
+      const final = version;
+      const p = await c.waitFor((x) => x.uri === uri && x.version === final, 300000);
+      void p;
+    } else {
+      // The peer publishes once per change, without versions: wait for all 40.
+      await new Promise<void>((resolve, reject) => {
+        const t = setInterval(() => {
+          if (c.published.length - before >= 40 || c.published.length >= 1000) { clearInterval(t); resolve(); }
+        }, 2);
+        setTimeout(() => { clearInterval(t); reject(new Error('burst timeout')); }, 300000);
+      });
+    }
+    const burst = performance.now() - last;
+    const res: LspResult = { open, edit: stats(timings), burst, rss: c.rss() };
+    // Hover / completion at random positions (whatever the server returns).
+    const caps = ['textDocument/hover', 'textDocument/completion'] as const;
+    for (const method of caps) {
+      const xs: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const l = Math.floor(rnd() * lines.length);
+        const character = Math.floor(rnd() * (lines[l].length + 1));
+        const t = performance.now();
+        try {
+          await c.conn.sendRequest(method, { textDocument: { uri }, position: { line: l, character } });
+        } catch {
+          break; // not supported
+        }
+        xs.push(performance.now() - t);
+      }
+      if (xs.length === 50) {
+        if (method === 'textDocument/hover') res.hover = stats(xs); else res.completion = stats(xs);
+      }
+    }
+    res.rss = c.rss();
+    return res;
+  } finally {
+    await c.shutdown();
+  }
+}
+
+async function benchLsp(): Promise<void> {
+  // Node flags the product launches the server with (client/src and the bin use the same list).
+  // main.ts applies SERVER_NODE_FLAGS itself; BENCH_SERVER_FLAGS adds node flags for experiments.
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const ours = [process.execPath, [...flags, path.join(ROOT, 'dist', 'server.js'), '--stdio']] as const;
+  const peerBin = path.join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver');
+  const peer = [process.execPath, [peerBin, '--stdio']] as const;
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js missing: run npm run build');
+  console.log('\n## 2. LSP over stdio: edit → publishDiagnostics (min / median / p95), 40-keystroke burst, RSS\n');
+  console.log('| lines | server | didOpen→diags | edit→diags | burst settle | hover | completion | RSS after |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  const summary: string[] = [];
+  const medians = new Map<number, number>();
+  for (const n of SIZES) {
+    const text = generateDockerfile(n, 42);
+    const edits = QUICK ? 10 : 25;
+    const o = await lspWorkload('ours', ours[0], [...ours[1]], text, true, edits);
+    medians.set(n, o.edit.median);
+    const row = (who: string, r: LspResult) => `| ${n} | ${who} | ${ms(r.open)} ms | ${fmt(r.edit)} | ${ms(r.burst)} ms | ${r.hover ? fmt(r.hover) : '—'} | ${r.completion ? fmt(r.completion) : '—'} | ${r.rss?.toFixed(0) ?? '?'} MiB |`;
+    console.log(row('dockwise', o));
+    if (!NO_PEER && fs.existsSync(peerBin)) {
+      const p = await lspWorkload('peer', peer[0], [...peer[1]], text, false, n >= 20000 ? (QUICK ? 3 : 8) : edits);
+      console.log(row('peer', p));
+      summary.push(`${n} lines: edit→diags median ${ratio(p.edit.median, o.edit.median)} faster, min ${ratio(p.edit.min, o.edit.min)}; burst ${ratio(p.burst, o.burst)}; RSS ${o.rss?.toFixed(0)} vs ${p.rss?.toFixed(0)} MiB` +
+        (o.hover && p.hover ? `; hover median ${ratio(p.hover.median, o.hover.median)}` : '') + (o.completion && p.completion ? `; completion ${ratio(p.completion.median, o.completion.median)}` : ''));
+    }
+  }
+  if (summary.length) console.log('\nRatios (peer ÷ dockwise, higher is better):\n' + summary.map((s) => `- ${s}`).join('\n'));
+  const small = medians.get(Math.min(...SIZES));
+  const big = medians.get(Math.max(...SIZES));
+  if (small && big) console.log(`\nFlatness: edit→diags median at ${Math.max(...SIZES)} lines is ${(big / small).toFixed(2)}× the ${Math.min(...SIZES)}-line median (target ≤ 3×).`);
+}
+
+async function main(): Promise<void> {
+  console.log(`# Dockwise benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  if (!ONLY || ONLY === 'parser') benchParser();
+  if (!ONLY || ONLY === 'lsp') await benchLsp();
+  if (!ONLY || ONLY === 'context') {
+    const ctxBench = path.join(__dirname, 'context.js');
+    if (fs.existsSync(ctxBench)) {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const m = require(ctxBench) as { runContextBench?: () => Promise<void> };
+      if (m.runContextBench) await m.runContextBench();
+    }
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

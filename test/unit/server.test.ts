@@ -1,0 +1,89 @@
+//! Drives the bundled server (dist/server.js) over stdio with a real JSON-RPC client.
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { LspClient } from '../support/lspClient';
+import { REPO_ROOT } from './support/paths';
+
+const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
+let c: LspClient;
+
+before(async () => {
+  c = new LspClient(process.execPath, [SERVER, '--stdio']);
+  const init = (await c.initialize(null, 'en')) as { capabilities: { textDocumentSync: { change: number } } };
+  assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
+});
+after(async () => { await c.shutdown(); });
+
+test('didOpen publishes versioned diagnostics with DF codes and source', async () => {
+  const uri = 'file:///tmp/a/Dockerfile';
+  const wait = c.waitFor((p) => p.uri === uri);
+  c.open(uri, 'FROM alpine\nRUNN echo hi\n', 3);
+  const p = await wait;
+  assert.equal(p.version, 3);
+  const d = p.diagnostics.find((x) => x.code === 'DF001');
+  assert.ok(d, JSON.stringify(p.diagnostics));
+  assert.equal(d.source, 'dockwise');
+  assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+  assert.match(d.message, /did you mean RUN\?/);
+});
+
+test('incremental edits update diagnostics for the new version', async () => {
+  const uri = 'file:///tmp/b/Dockerfile';
+  let wait = c.waitFor((p) => p.uri === uri);
+  c.open(uri, 'FROM alpine\nRUNN echo hi\n', 1);
+  await wait;
+  wait = c.waitFor((p) => p.uri === uri && p.version === 2);
+  c.change(uri, 2, [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, text: '' }]);
+  const p = await wait;
+  assert.equal(p.diagnostics.filter((x) => x.code === 'DF001').length, 0);
+});
+
+test('code actions return real edits (no command round trip)', async () => {
+  const uri = 'file:///tmp/c/Dockerfile';
+  const wait = c.waitFor((p) => p.uri === uri);
+  c.open(uri, 'FROM alpine\nHEALTHCHECK --timout=3s CMD true\n', 1);
+  await wait;
+  const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } }, context: { diagnostics: [] },
+  })) as { title: string; edit?: { changes?: Record<string, { newText: string }[]> } }[];
+  const fix = actions.find((a) => a.title === 'Change flag name to --timeout');
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.equal(fix.edit?.changes?.[uri][0].newText, 'timeout');
+});
+
+test('malformed requests get LSP errors and the server keeps running', async () => {
+  await assert.rejects(c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///nope' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), /unknown document/);
+  const uri = 'file:///tmp/d/Dockerfile';
+  const wait = c.waitFor((p) => p.uri === uri);
+  c.open(uri, 'FROM alpine\n', 1);
+  await wait;
+  await assert.rejects(c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 999, character: 0 }, end: { line: 999, character: 0 } }, context: { diagnostics: [] } }), /outside the document/);
+  await assert.rejects(c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri } }), /range is required/);
+  await assert.rejects(c.conn.sendRequest('textDocument/codeAction', {}), /uri is required/);
+  await assert.rejects(c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 'a', character: 0 }, end: { line: 0, character: 0 } } }), /integers/);
+  // Garbage notifications must not kill the server either.
+  c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 9 }, contentChanges: [{ range: { start: { line: -5, character: 'x' } }, text: 5 }] });
+  c.conn.sendNotification('textDocument/didOpen', { textDocument: null });
+  const wait2 = c.waitFor((p) => p.uri === uri && p.version === 10);
+  c.change(uri, 10, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 11 } }, text: '\nRUNN x' }]);
+  const p = await wait2;
+  assert.ok(p.diagnostics.some((d) => d.code === 'DF001'), 'server still answers after malformed input');
+});
+
+test('a burst of keystrokes settles on the final version', async () => {
+  const uri = 'file:///tmp/e/Dockerfile';
+  const w = c.waitFor((p) => p.uri === uri);
+  c.open(uri, 'FROM alpine\nRUN echo \n', 1);
+  await w;
+  const word = 'hello-world-and-more-text';
+  let v = 1;
+  for (let i = 0; i < word.length; i++) {
+    v++;
+    c.change(uri, v, [{ range: { start: { line: 1, character: 9 + i }, end: { line: 1, character: 9 + i } }, text: word[i] }]);
+  }
+  const p = await c.waitFor((x) => x.uri === uri && x.version === v);
+  assert.equal(p.version, v);
+  const count = c.published.filter((x) => x.uri === uri).length;
+  assert.ok(count < word.length, `expected coalesced publishes, got ${count} for ${word.length} keystrokes`);
+});
