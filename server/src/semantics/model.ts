@@ -194,12 +194,9 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       if (ins.name === 'ENV' && kv.value === null) return;
       const def: VarDef = { name: kv.key, kind: ins.name as 'ARG' | 'ENV', instruction: ins, keyValue: kv, stage, value: values[k], inheritsFrom: null };
       if (ins.name === 'ARG' && stage) {
+        // `ARG NAME` without a default inherits the global ARG or predefined ARG of that name.
         const g = globalScope.get(kv.key);
-        if (g && g.kind === 'ARG' && kv.value === null) def.inheritsFrom = g;
-        if (kv.value === null && !g) {
-          const p = predefined.get(kv.key);
-          if (p) def.inheritsFrom = p;
-        }
+        if (g && kv.value === null) def.inheritsFrom = g;
       }
       out.push(def);
       sc.set(kv.key, def);

@@ -20,7 +20,8 @@ export default defineRule({
     const d = dest.value;
     if (d.endsWith('/') || d === '.' || d === '..' || d.endsWith('/.') || d.includes('$') || d.startsWith('#')) return;
     if (ins.args.some((a) => a.value === '#')) return; // DF068 explains the real problem
-    const exec = dest.raw.startsWith('"');
+    // In exec (JSON) form the slash goes inside the closing quote.
+    const exec = ins.argsText.trimStart().startsWith('[') && dest.raw.length >= 2 && dest.raw.startsWith('"') && dest.raw.endsWith('"');
     ctx.report({
       span: dest,
       message: {
