@@ -14,10 +14,15 @@ import { resolveSeverities, type RunOptions, type SeverityOverrides } from './ru
 import { toDiagnostics } from './features/diagnostics';
 import { computeCodeActions, FIX_ALL_KIND } from './features/codeActions';
 import { pickLocale, type Locale } from './features/locale';
+import { documentHighlights, findDefinition, findReferences, prepareRename, rename, RenameError } from './features/navigation';
+import { documentLinks, documentSymbols, foldingRanges, inlayHints } from './features/outline';
+import { LEGEND, semanticTokensDelta, semanticTokensFull, semanticTokensRange } from './features/semanticTokens';
+import { formatDocument } from './features/format';
 
 export interface ServerSettings {
   locale?: 'auto' | 'en' | 'ko';
   rules?: SeverityOverrides;
+  format?: { ignoreMultilineInstructions?: boolean };
 }
 
 export interface ServerOptions {
@@ -167,6 +172,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true },
       },
       serverInfo: { name: 'dockwise', version: '0.1.0' },
     };
@@ -222,6 +238,41 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const range = checkRange(doc, p.range);
     return computeCodeActions(doc, doc.findings(runOptions), runOptions, locale(), { range, only: p.context?.only });
   }));
+
+  const offsetOf = (doc: DockerfileDocument, p: { position?: unknown }) => doc.offsetAt(checkPosition(doc, p.position));
+
+  connection.onDefinition(safe('definition', (p) => { const d = docOf(p); return findDefinition(d, offsetOf(d, p)); }));
+  connection.onReferences(safe('references', (p) => { const d = docOf(p); return findReferences(d, offsetOf(d, p), !!p.context?.includeDeclaration); }));
+  connection.onDocumentHighlight(safe('documentHighlight', (p) => { const d = docOf(p); return documentHighlights(d, offsetOf(d, p)); }));
+  connection.onPrepareRename(safe('prepareRename', (p) => { const d = docOf(p); return prepareRename(d, offsetOf(d, p)); }));
+  connection.onRenameRequest(safe('rename', (p) => {
+    const d = docOf(p);
+    if (typeof p.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
+    try {
+      return rename(d, offsetOf(d, p), p.newName);
+    } catch (e) {
+      if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+      throw e;
+    }
+  }));
+  connection.onDocumentSymbol(safe('documentSymbol', (p) => documentSymbols(docOf(p))));
+  connection.onFoldingRanges(safe('foldingRange', (p) => foldingRanges(docOf(p))));
+  connection.onDocumentLinks(safe('documentLink', (p) => documentLinks(docOf(p))));
+  connection.languages.inlayHint.on(safe('inlayHint', (p) => { const d = docOf(p); return inlayHints(d, p.range ? checkRange(d, p.range) : null); }));
+  connection.languages.semanticTokens.on(safe('semanticTokens', (p) => semanticTokensFull(docOf(p))));
+  connection.languages.semanticTokens.onDelta(safe('semanticTokensDelta', (p) => semanticTokensDelta(docOf(p), String(p.previousResultId))));
+  connection.languages.semanticTokens.onRange(safe('semanticTokensRange', (p) => {
+    const d = docOf(p);
+    const r = checkRange(d, p.range);
+    return semanticTokensRange(d, d.offsetAt(r.start), d.offsetAt(r.end));
+  }));
+  const formatOpts = (o: { tabSize?: number; insertSpaces?: boolean } | undefined) => ({
+    tabSize: typeof o?.tabSize === 'number' ? o.tabSize : 4,
+    insertSpaces: o?.insertSpaces !== false,
+    ignoreMultilineInstructions: !!settings.format?.ignoreMultilineInstructions,
+  });
+  connection.onDocumentFormatting(safe('formatting', (p) => formatDocument(docOf(p), formatOpts(p.options))));
+  connection.onDocumentRangeFormatting(safe('rangeFormatting', (p) => { const d = docOf(p); return formatDocument(d, formatOpts(p.options), checkRange(d, p.range)); }));
 
   connection.listen();
 }

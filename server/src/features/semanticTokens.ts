@@ -1,0 +1,143 @@
+//! Semantic tokens (full, range and delta). Tokens are computed per instruction and cached by
+//! node identity (offsets shifted on reuse), then encoded relative to the previous token.
+
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { DockerfileDocument } from '../service/document';
+import type { Instruction, Span, TopNode } from '../syntax/nodes';
+import type { SemanticModel } from '../semantics/model';
+
+export const TOKEN_TYPES = ['keyword', 'parameter', 'variable', 'string', 'comment', 'macro', 'property', 'class', 'number', 'operator', 'namespace'] as const;
+export const TOKEN_MODIFIERS = ['declaration', 'readonly', 'defaultLibrary', 'deprecated'] as const;
+export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+type TT = (typeof TOKEN_TYPES)[number];
+type TM = (typeof TOKEN_MODIFIERS)[number];
+const T = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TT, number>;
+const M = Object.fromEntries(TOKEN_MODIFIERS.map((t, i) => [t, 1 << i])) as Record<TM, number>;
+
+/** Flat triples: start, end, type | (modifiers << 8). */
+type Raw = number[];
+
+function push(out: Raw, s: Span | null | undefined, type: TT, ...mods: TM[]): void {
+  if (!s || s.end <= s.start) return;
+  let m = 0;
+  for (const x of mods) m |= M[x];
+  out.push(s.start, s.end, T[type] | (m << 8));
+}
+
+function instructionTokens(ins: Instruction, model: SemanticModel, out: Raw): void {
+  push(out, ins.keywordSpan, 'keyword', ...(ins.name === 'MAINTAINER' ? (['deprecated'] as TM[]) : []));
+  for (const f of ins.flags) push(out, { start: f.start, end: f.nameSpan.end }, 'parameter');
+  if (ins.from) {
+    const st = model.stageOf(ins);
+    if (ins.from.image && !ins.from.image.raw.includes('$')) push(out, ins.from.image, st?.parent ? 'class' : 'namespace');
+    push(out, ins.from.asKeyword, 'keyword');
+    push(out, ins.from.stageName, 'class', 'declaration');
+  }
+  if (ins.name === 'ARG' || ins.name === 'ENV' || ins.name === 'LABEL') {
+    for (const kv of ins.keyValues) push(out, kv.keySpan, ins.name === 'LABEL' ? 'property' : 'variable', 'declaration', ...(ins.name === 'ARG' ? ([] as TM[]) : []));
+  }
+  if (ins.name === 'EXPOSE') for (const a of ins.args) if (/^\d/.test(a.raw)) push(out, a, 'number');
+  const varRanges = ins.vars;
+  const strings = ins.command?.json ?? ins.healthcheck?.command?.json ?? [];
+  for (const j of strings) if (!varRanges.some((v) => v.start < j.end && j.start < v.end)) push(out, j, 'string');
+  if (ins.healthcheck?.typeWord) push(out, ins.healthcheck.typeWord, 'keyword');
+  for (const v of varRanges) {
+    const def = model.resolveRef(v)?.def;
+    push(out, v, 'variable', ...(def?.kind === 'predefined' ? (['defaultLibrary'] as TM[]) : []), ...(def?.kind === 'ARG' ? (['readonly'] as TM[]) : []));
+  }
+  for (const h of ins.heredocs) push(out, h.markerSpan, 'operator');
+  for (const c of ins.comments) push(out, c, 'comment');
+  if (ins.trigger) instructionTokens(ins.trigger, model, out);
+}
+
+function nodeTokens(n: TopNode, model: SemanticModel, out: Raw): void {
+  if (n.kind === 'comment') push(out, n, 'comment');
+  else if (n.kind === 'directive') {
+    push(out, { start: n.start, end: n.nameSpan.start }, 'comment');
+    push(out, n.nameSpan, 'macro');
+    push(out, n.valueSpan, 'string');
+  } else instructionTokens(n, model, out);
+}
+
+/** Sorted, non-overlapping, single-line raw tokens for the whole document. */
+function rawTokens(doc: DockerfileDocument): Raw {
+  const model = doc.model;
+  const out: Raw = [];
+  const tmp: Raw = [];
+  for (const n of doc.tree.nodes) {
+    tmp.length = 0;
+    nodeTokens(n, model, tmp);
+    // sort this node's tokens by start (they are few) and drop overlaps
+    const idx: number[] = [];
+    for (let i = 0; i < tmp.length; i += 3) idx.push(i);
+    idx.sort((a, b) => tmp[a] - tmp[b] || tmp[b + 1] - tmp[a + 1]);
+    let last = -1;
+    for (const i of idx) {
+      if (tmp[i] < last) continue;
+      out.push(tmp[i], tmp[i + 1], tmp[i + 2]);
+      last = tmp[i + 1];
+    }
+  }
+  return out;
+}
+
+function encode(doc: DockerfileDocument, raw: Raw, from = 0, to = Number.MAX_SAFE_INTEGER): number[] {
+  const { lineStarts, text } = doc.tree;
+  const data: number[] = [];
+  let line = 0;
+  let prevLine = 0, prevChar = 0;
+  for (let i = 0; i < raw.length; i += 3) {
+    const s = raw[i], e = raw[i + 1];
+    if (e < from || s > to) continue;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= s) line++;
+    // Split tokens that cross line ends (continuations) into one token per line.
+    let ls = line;
+    let start = s;
+    while (start < e) {
+      const lineEnd = ls + 1 < lineStarts.length ? lineStarts[ls + 1] - 1 : text.length;
+      const end = Math.min(e, lineEnd);
+      if (end > start) {
+        const ch = start - lineStarts[ls];
+        data.push(ls - prevLine, ls === prevLine ? ch - prevChar : ch, end - start, raw[i + 2] & 0xff, raw[i + 2] >> 8);
+        prevLine = ls;
+        prevChar = ch;
+      }
+      if (end >= e) break;
+      ls++;
+      if (ls >= lineStarts.length) break;
+      start = lineStarts[ls];
+    }
+  }
+  return data;
+}
+
+const last = new WeakMap<DockerfileDocument, { id: string; data: number[] }>();
+let counter = 0;
+
+export function semanticTokensFull(doc: DockerfileDocument): SemanticTokens {
+  const data = encode(doc, rawTokens(doc));
+  const id = String(++counter);
+  last.set(doc, { id, data });
+  return { resultId: id, data };
+}
+
+export function semanticTokensRange(doc: DockerfileDocument, from: number, to: number): SemanticTokens {
+  return { data: encode(doc, rawTokens(doc), from, to) };
+}
+
+export function semanticTokensDelta(doc: DockerfileDocument, previousResultId: string): SemanticTokens | SemanticTokensDelta {
+  const prev = last.get(doc);
+  const data = encode(doc, rawTokens(doc));
+  const id = String(++counter);
+  last.set(doc, { id, data });
+  if (!prev || prev.id !== previousResultId) return { resultId: id, data };
+  const a = prev.data;
+  let p = 0;
+  const max = Math.min(a.length, data.length);
+  while (p < max && a[p] === data[p]) p++;
+  let s = 0;
+  while (s < max - p && a[a.length - 1 - s] === data[data.length - 1 - s]) s++;
+  if (p === a.length && p === data.length) return { resultId: id, edits: [] };
+  return { resultId: id, edits: [{ start: p, deleteCount: a.length - p - s, data: data.slice(p, data.length - s) }] };
+}
