@@ -129,7 +129,7 @@ export function inlayHints(doc: DockerfileDocument, r: Range | null): InlayHint[
     }
     if (ins.vars.length && st.image !== null) {
       const w = ins.from?.image;
-      if (w) out.push({ position: doc.positionAt(w.end), label: `→ ${st.image}`, paddingLeft: true });
+      if (w && w.raw.includes('$')) out.push({ position: doc.positionAt(w.end), label: `→ ${st.image}`, paddingLeft: true });
     }
   }
   return out;
