@@ -121,7 +121,7 @@ export class BuildContextProvider implements vscode.TreeDataProvider<ContextNode
         const item = new vscode.TreeItem(labels[node.group], expandable ? (node.group === 'errors' ? Expanded : Collapsed) : None);
         item.iconPath = new vscode.ThemeIcon(icons[node.group]);
         item.id = `group:${node.group}`;
-        if (node.group === 'excluded' && s.ignoreFile) item.command = openCommand(resolveInRoot(s.root, s.ignoreFile), 0);
+        if (node.group === 'excluded' && s.ignoreFile) item.tooltip = resolveInRoot(s.root, s.ignoreFile);
         return item;
       }
       case 'dir': {

@@ -39,6 +39,9 @@ describe('Dockwise in a real VS Code extension host', function () {
 
   before(async function () {
     assert.ok(WS && fs.existsSync(path.join(WS, 'Dockerfile')), `DOCKWISE_E2E_WS=${WS} has a Dockerfile`);
+    // VS Code's word-based suggestions would offer "--from" from any open Dockerfile: only the
+    // language server's items must count.
+    await vscode.workspace.getConfiguration('editor').update('wordBasedSuggestions', 'off', vscode.ConfigurationTarget.Global);
   });
 
   it('activates and starts the bundled language server', async function () {
