@@ -126,6 +126,26 @@ function valueOf(def: VarDef | undefined): string | null | undefined {
   return null;
 }
 
+/**
+ * Stage objects outlive the build that made them (the per-stage cache), so they must not be
+ * closures over a build: a class keeps `start`/`end` live without pinning old trees.
+ */
+class StageImpl implements Stage {
+  constructor(
+    public index: number,
+    public name: string | null,
+    public nameWord: Word | null,
+    public from: Instruction,
+    public instructions: Instruction[],
+    public imageRaw: string | null,
+    public image: string | null,
+    public parent: Stage | null,
+    public platform: string | null,
+  ) {}
+  get start(): number { return this.from.start; }
+  get end(): number { return this.instructions[this.instructions.length - 1].end; }
+}
+
 /** Per-stage results kept between builds, keyed by the stage's FROM node (reused by the incremental parser). */
 interface StageMemo {
   instrs: Instruction[];
@@ -234,12 +254,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     } else {
       const nameWord = from.stageName && from.asKeyword && from.asKeyword.value.toLowerCase() === 'as' ? from.stageName : null;
       const platformFlag = ins.flags.find((f) => f.name === 'platform');
-      const st: Stage = {
-        index: stages.length, name: nameWord ? nameWord.value.toLowerCase() : null, nameWord, from: ins, instructions: instrs,
-        get start() { return this.from.start; },
-        get end() { return this.instructions[this.instructions.length - 1].end; },
-        imageRaw, image, parent, platform: platformFlag?.value ?? null,
-      };
+      const st: Stage = new StageImpl(stages.length, nameWord ? nameWord.value.toLowerCase() : null, nameWord, ins, instrs, imageRaw, image, parent, platformFlag?.value ?? null);
       const stRefs: ResolvedRef[] = [];
       const stDefs: VarDef[] = [];
       if (ins.vars.length) resolveRefs(ins, globalScope, null, stRefs);

@@ -14,6 +14,16 @@ const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 const DIRECTIVE_RE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const VALID_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 
+/**
+ * A copy of `s` that does not keep a larger string alive. V8 represents slices and
+ * concatenations as views of their parent; nodes outlive many edits, so the strings they
+ * keep must not pin whole old versions of the document (a real leak on big files).
+ */
+export function flatCopy(s: string): string {
+  if (s.length < 13) return s; // V8 copies short slices anyway
+  return Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
 /** Go's unicode.IsSpace for the characters that matter in Dockerfiles. */
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0;
@@ -71,9 +81,9 @@ export function parsePrelude(text: string, lineStarts: number[], bom: boolean): 
     const nameStart = p + content.indexOf(m[1]);
     const valueStart = p + content.lastIndexOf(m[2]);
     const d: Directive = {
-      kind: 'directive', start: p, end: e, name,
+      kind: 'directive', start: p, end: e, name: flatCopy(name),
       nameSpan: { start: nameStart, end: nameStart + m[1].length },
-      value: m[2],
+      value: flatCopy(m[2]),
       valueSpan: { start: valueStart, end: valueStart + m[2].length },
     };
     directives.push(d);
@@ -101,11 +111,16 @@ export class SegMap {
   text = '';
   /** Source offset used when the logical line is empty (a line holding only the escape char). */
   constructor(private readonly fallback = 0) {}
-  add(text: string, srcStart: number, srcEnd: number): void {
+  /** Appends `text[srcStart - base, srcEnd - base)`, recording `srcStart` as its source offset. */
+  add(text: string, srcStart: number, srcEnd: number, base = 0): void {
     if (srcEnd <= srcStart) return;
     this.l.push(this.text.length);
     this.s.push(srcStart);
-    this.text += text.slice(srcStart, srcEnd);
+    this.text += text.slice(srcStart - base, srcEnd - base);
+  }
+  /** Makes the logical text a flat copy (see `flatCopy`). */
+  seal(): void {
+    this.text = flatCopy(this.text);
   }
   private idx(l: number): number {
     const a = this.l;
@@ -165,7 +180,7 @@ export function lexNode(ctx: LexCtx, line: number): LexResult {
   while (p < e && isSpace(text.charCodeAt(p))) p++;
   if (p === e) return { node: null, next: line + 1 };
   if (text.charCodeAt(p) === 35 /* # */) {
-    const c: Comment = { kind: 'comment', start: p, end: e, text: text.slice(p + 1, e).trim() };
+    const c: Comment = { kind: 'comment', start: p, end: e, text: flatCopy(text.slice(p + 1, e).trim()) };
     return { node: c, next: line + 1 };
   }
   return lexInstruction(ctx, line, p);
@@ -190,7 +205,7 @@ function lexInstruction(ctx: LexCtx, line: number, p: number): LexResult {
     let q = s;
     while (q < e && isSpace(text.charCodeAt(q))) q++;
     if (q < e && text.charCodeAt(q) === 35) {
-      comments.push({ kind: 'comment', start: q, end: e, text: text.slice(q + 1, e).trim() });
+      comments.push({ kind: 'comment', start: q, end: e, text: flatCopy(text.slice(q + 1, e).trim()) });
     } else if (q === e) {
       empties.push({ start: s, end: e });
     } else {
@@ -201,7 +216,7 @@ function lexInstruction(ctx: LexCtx, line: number, p: number): LexResult {
     headEnd = e;
     cur++;
   }
-  // Empty lines only count as empty continuation lines when more content followed them.
+  seg.seal();
   const ins = buildInstruction(seg, 0, escape);
   ins.start = p;
   ins.end = headEnd;
@@ -239,7 +254,7 @@ function lexInstruction(ctx: LexCtx, line: number, p: number): LexResult {
         start: mk.markerSpan.start,
         end: termSpan ? termSpan.end : bodyEnd,
         name: mk.name, markerSpan: mk.markerSpan, nameSpan: mk.nameSpan, chomp: mk.chomp, expand: mk.expand,
-        content, bodySpan: { start: bodyStart, end: bodyEnd }, terminatorSpan: termSpan,
+        content: flatCopy(content), bodySpan: { start: bodyStart, end: bodyEnd }, terminatorSpan: termSpan,
       };
       ins.heredocs.push(hd);
       ins.end = Math.max(ins.end, hd.end, bodyEnd);
