@@ -67,6 +67,7 @@ describe('Dockwise in a real VS Code extension host', function () {
     const diags = await until('dockwise diagnostics', () => { const d = dockwiseDiags(doc.uri); return d.length ? d : null; });
     for (const d of diags) assert.match(codeOf(d), /^DF\d{3}$/, `code of "${d.message}"`);
     const codes = new Set(diags.map(codeOf));
+    note('codes: %s', [...codes].sort().join(' '));
     // the example's deliberate problems (docs/rules.md): DF051 json-args-recommended (shell-form CMD)
     // and DF077 consecutive-run
     const cmdLine = doc.getText().split('\n').findIndex(l => l.startsWith('CMD node'));
@@ -85,6 +86,7 @@ describe('Dockwise in a real VS Code extension host', function () {
       const t = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos) ?? []);
       return t.includes('ENTRYPOINT') ? t : null;
     });
+    note('hover: %s', text.replace(/\s+/g, ' ').slice(0, 100));
     assert.match(text, /\|.*ENTRYPOINT.*\|/, 'a markdown table row mentioning ENTRYPOINT');
     assert.match(text, /\|\s*:?-{3,}/, 'a markdown table separator row');
   });
@@ -135,6 +137,9 @@ describe('Dockwise in a real VS Code extension host', function () {
     });
 
     it('its data matches `dockwise context --format json` for the example workspace', async function () {
+      // the view follows the active editor: make the example's Dockerfile active (earlier tests
+      // left untitled Dockerfiles open, for which the view explains that it needs a local file)
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(dockerfile()));
       const summary = await until('a context summary', () => api.contextView.refresh(dockerfile()), 60000);
       for (const k of ['includedFiles', 'includedBytes', 'excludedFiles', 'excludedBytes']) {
         assert.equal(summary[k], cli[k], `${k}: view ${summary[k]} vs CLI ${cli[k]}`);
