@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): DockwiseApi {
     initializationOptions: {
       locale: config.get<string>('locale', 'auto'),
       displayLanguage: vscode.env.language,
-      settings: config,
+      settings: JSON.parse(JSON.stringify(config)) as unknown, // plain values of the `dockwise` section
     },
     outputChannelName: 'Dockwise',
   };

@@ -51,7 +51,6 @@ describe('Dockwise in a real VS Code extension host', function () {
     assert.ok(ext.isActive);
     await api.ready;
     assert.equal(api.client.isRunning(), true);
-    assert.equal(vscode.env.appHost !== undefined, true);
   });
 
   it('assigns the dockerfile and dockerignore languages', async function () {
