@@ -13,6 +13,7 @@ import { buildModel } from '../server/src/semantics/model';
 import { runRules, RuleCache, resolveSeverities } from '../server/src/rules/engine';
 import { generateDockerfile } from './generate';
 import { LspClient } from '../test/support/lspClient';
+import { SERVER_NODE_FLAGS } from '../protocol/nodeFlags';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -78,7 +79,7 @@ function benchParser(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-interface LspResult { open: number; edit: Stats; burst: number; rss: number | null; hover?: Stats; completion?: Stats }
+interface LspResult { open: number; edit: Stats; burst: number; rss: number | null; rssIdle: number | null; peakRss: number | null; hover?: Stats; completion?: Stats }
 
 async function lspWorkload(name: string, cmd: string, args: string[], text: string, versioned: boolean, edits: number): Promise<LspResult> {
   const c = new LspClient(cmd, args);
@@ -146,7 +147,7 @@ async function lspWorkload(name: string, cmd: string, args: string[], text: stri
       });
     }
     const burst = performance.now() - last;
-    const res: LspResult = { open, edit: stats(timings), burst, rss: c.rss() };
+    const res: LspResult = { open, edit: stats(timings), burst, rss: c.rss(), rssIdle: null, peakRss: null };
     // Hover / completion at random positions (whatever the server returns).
     const caps = ['textDocument/hover', 'textDocument/completion'] as const;
     for (const method of caps) {
@@ -167,6 +168,10 @@ async function lspWorkload(name: string, cmd: string, args: string[], text: stri
       }
     }
     res.rss = c.rss();
+    // And after one second of idleness (what an editor holds while the user reads).
+    await new Promise((r) => setTimeout(r, 1000));
+    res.rssIdle = c.rss();
+    res.peakRss = c.peakRss();
     return res;
   } finally {
     await c.shutdown();
@@ -175,14 +180,14 @@ async function lspWorkload(name: string, cmd: string, args: string[], text: stri
 
 async function benchLsp(): Promise<void> {
   // Node flags the product launches the server with (client/src and the bin use the same list).
-  // main.ts applies SERVER_NODE_FLAGS itself; BENCH_SERVER_FLAGS adds node flags for experiments.
-  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  // Launched as the VS Code client launches it (SERVER_NODE_FLAGS); BENCH_SERVER_FLAGS overrides for experiments.
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? SERVER_NODE_FLAGS.join(' ')).split(' ').filter(Boolean);
   const ours = [process.execPath, [...flags, path.join(ROOT, 'dist', 'server.js'), '--stdio']] as const;
   const peerBin = path.join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver');
   const peer = [process.execPath, [peerBin, '--stdio']] as const;
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js missing: run npm run build');
   console.log('\n## 2. LSP over stdio: edit → publishDiagnostics (min / median / p95), 40-keystroke burst, RSS\n');
-  console.log('| lines | server | didOpen→diags | edit→diags | burst settle | hover | completion | RSS after |');
+  console.log('| lines | server | didOpen→diags | edit→diags | burst settle | hover | completion | RSS after / after 1 s idle / peak |');
   console.log('|---|---|---|---|---|---|---|---|');
   const summary: string[] = [];
   const medians = new Map<number, number>();
@@ -191,12 +196,12 @@ async function benchLsp(): Promise<void> {
     const edits = QUICK ? 10 : 25;
     const o = await lspWorkload('ours', ours[0], [...ours[1]], text, true, edits);
     medians.set(n, o.edit.median);
-    const row = (who: string, r: LspResult) => `| ${n} | ${who} | ${ms(r.open)} ms | ${fmt(r.edit)} | ${ms(r.burst)} ms | ${r.hover ? fmt(r.hover) : '—'} | ${r.completion ? fmt(r.completion) : '—'} | ${r.rss?.toFixed(0) ?? '?'} MiB |`;
+    const row = (who: string, r: LspResult) => `| ${n} | ${who} | ${ms(r.open)} ms | ${fmt(r.edit)} | ${ms(r.burst)} ms | ${r.hover ? fmt(r.hover) : '—'} | ${r.completion ? fmt(r.completion) : '—'} | ${r.rss?.toFixed(0) ?? '?'} / ${r.rssIdle?.toFixed(0) ?? '?'} / ${r.peakRss?.toFixed(0) ?? '?'} MiB |`;
     console.log(row('dockwise', o));
     if (!NO_PEER && fs.existsSync(peerBin)) {
       const p = await lspWorkload('peer', peer[0], [...peer[1]], text, false, n >= 20000 ? (QUICK ? 3 : 8) : edits);
       console.log(row('peer', p));
-      summary.push(`${n} lines: edit→diags median ${ratio(p.edit.median, o.edit.median)} faster, min ${ratio(p.edit.min, o.edit.min)}; burst ${ratio(p.burst, o.burst)}; RSS ${o.rss?.toFixed(0)} vs ${p.rss?.toFixed(0)} MiB` +
+      summary.push(`${n} lines: edit→diags median ${ratio(p.edit.median, o.edit.median)} faster, min ${ratio(p.edit.min, o.edit.min)}; burst ${ratio(p.burst, o.burst)}; RSS after workload ${o.rss?.toFixed(0)} vs ${p.rss?.toFixed(0)} MiB, after 1 s idle ${o.rssIdle?.toFixed(0)} vs ${p.rssIdle?.toFixed(0)} MiB` +
         (o.hover && p.hover ? `; hover median ${ratio(p.hover.median, o.hover.median)}` : '') + (o.completion && p.completion ? `; completion ${ratio(p.completion.median, o.completion.median)}` : ''));
     }
   }

@@ -2,6 +2,7 @@
 // the Build Context view, its status bar item and the commands. The only code that imports `vscode`.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../protocol/nodeFlags';
 import { BuildContextProvider, ViewSnapshot } from './contextView';
 import { ContextChangedNotification, ContextSummary, ContextSummaryMethod, ContextSummaryParams } from './contextTypes';
 import { formatBytes, formatCount, markdownReport } from './format';
@@ -34,7 +35,7 @@ function isDockerfile(doc: vscode.TextDocument | undefined): doc is vscode.TextD
 export function activate(context: vscode.ExtensionContext): DockwiseApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');

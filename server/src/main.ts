@@ -1,10 +1,8 @@
 //! Server entry point (`dockwise-language-server`): `--stdio`, `--node-ipc` or `--socket=N`.
 import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { SERVER_NODE_FLAGS } from './nodeFlags';
 
-// Applied at startup so every launcher (VS Code, Neovim, Helix, …) gets them without a wrapper.
-for (const f of SERVER_NODE_FLAGS) v8.setFlagsFromString(f);
 import { startServer } from './server';
 
 const argv = process.argv.slice(2);
@@ -19,4 +17,7 @@ if (argv.includes('--help') || !argv.some((a) => a === '--stdio' || a === '--nod
 // A bug must never take the editor's server down: log and keep serving.
 process.on('uncaughtException', (e) => process.stderr.write(`dockwise: uncaught ${e.stack ?? e}\n`));
 process.on('unhandledRejection', (e) => process.stderr.write(`dockwise: unhandled rejection ${String(e)}\n`));
-startServer(createConnection(ProposedFeatures.all));
+// A full GC once the user pauses returns the large string versions of big files to the OS.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+startServer(createConnection(ProposedFeatures.all), { idleGc: typeof gc === 'function' ? gc : undefined });

@@ -26,6 +26,10 @@ export interface ServerSettings {
 }
 
 export interface ServerOptions {
+  /** Full garbage collection, run once after edits stop (memory reducer); optional. */
+  idleGc?: () => void;
+  /** Idle time before `idleGc` runs (ms). */
+  idleGcDelayMs?: number;
   /** Delay used to coalesce the changes that arrive together before validating (ms). */
   burstDelayMs?: number;
 }
@@ -103,9 +107,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lastPublishAt = performance.now();
   }
 
+  let gcTimer: NodeJS.Timeout | null = null;
+  let allocationsSinceGc = 0;
+  function scheduleIdleGc(): void {
+    if (!options.idleGc) return;
+    if (gcTimer) clearTimeout(gcTimer);
+    gcTimer = setTimeout(() => {
+      gcTimer = null;
+      if (allocationsSinceGc === 0) return;
+      allocationsSinceGc = 0;
+      try { options.idleGc!(); } catch { /* best effort */ }
+    }, options.idleGcDelayMs ?? 300);
+    gcTimer.unref?.();
+  }
+
   function flush(): void {
     immediate = null;
     timer = null;
+    allocationsSinceGc++;
+    scheduleIdleGc();
     const uris = [...dirty];
     dirty.clear();
     for (const u of uris) {

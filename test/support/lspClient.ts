@@ -87,6 +87,16 @@ export class LspClient {
     }
   }
 
+  /** Peak resident set size (VmHWM) in MiB. */
+  peakRss(): number | null {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : null;
+    } catch {
+      return null;
+    }
+  }
+
   async shutdown(): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 3000))]);
