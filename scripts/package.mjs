@@ -46,7 +46,11 @@ const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/[^/]+\.jso
 const extra = listed.filter(f => !allowed.test(f) && !/^WARNING|^INFO/.test(f));
 if (extra.length) fail(`unexpected files in the package: ${extra.join(', ')}`);
 fs.rmSync(out, { force: true });
-r = run(vsce, ['package', '--no-dependencies', '-o', out]);
+// README.md links relative to the repository (ARCHITECTURE.md, …): vsce only derives their base
+// for GitHub/GitLab URLs, so give it one from package.json's repository field.
+const repoUrl = String(pkg.repository?.url ?? pkg.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+const base = repoUrl ? ['--baseContentUrl', `${repoUrl}/blob/main`, '--baseImagesUrl', `${repoUrl}/raw/main`] : [];
+r = run(vsce, ['package', '--no-dependencies', ...base, '-o', out]);
 process.stdout.write(r.text);
 if (r.status !== 0) fail('vsce package failed');
 if (/WARNING/i.test(r.text)) fail('vsce printed a warning (see above)');
