@@ -32,6 +32,7 @@ function runCaptured(cmd, args, env) {
 }
 
 const env = { E2E_DIR, E2E_STATE: STATE };
+fs.rmSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true, force: true }); // no stale screenshots
 let serverStarted = false;
 try {
   if (!process.env.E2E_SKIP_SETUP) { sh('bash', ['scripts/e2e/setup.sh'], { env: { ...process.env, ...env } }); say('setup done'); }
