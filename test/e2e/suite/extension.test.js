@@ -127,6 +127,14 @@ describe('Dockwise in a real VS Code extension host', function () {
     assert.notEqual(doc.getText(), before);
   });
 
+  it('the Build Context view explains that untitled (non-file) Dockerfiles have no context', async function () {
+    const doc = await untitled('FROM alpine:3.20\n');
+    const summary = await api.contextView.refresh(doc.uri);
+    assert.equal(summary, undefined);
+    assert.match(api.contextView.message ?? '', /local file system/);
+    assert.deepEqual(api.contextView.snapshot(), []);
+  });
+
   describe('Build Context view', function () {
     let cli;
     before(function () {
