@@ -46,3 +46,49 @@ export function variableDoc(_def: VarDef, _line: number | null, _loc: Locale): s
 export interface ImageEntry { name: string; detail?: string; doc?: string; hasTags: boolean }
 export function imageNames(_loc: Locale): ImageEntry[] { return []; }
 export function imageTags(_name: string, _loc: Locale): { tag: string; detail?: string; sort?: string }[] { return []; }
+
+// ---- hover sections (structured facts in, Markdown out) ---------------------------------------
+
+export function cmdEntrypointTable(_loc: Locale): string | undefined { return undefined; }
+
+export interface EffectiveCommandFacts {
+  /** Rendered command (`python runapp.py`, `/bin/sh -c "npm start"`), null when none is known. */
+  command: string | null;
+  entrypointLine: number | null;
+  cmdLine: number | null;
+  entrypointShellForm: boolean;
+  cmdReset: boolean;
+  externalBase: string | null;
+  /** The hovered instruction is not the one in force (a later one wins). */
+  thisOverridden: boolean;
+  stageName: string | null;
+  stageIndex: number;
+}
+export function effectiveCommandSection(f: EffectiveCommandFacts, _loc: Locale): string | undefined {
+  return f.command ? '```sh\n' + f.command + '\n```' : undefined;
+}
+
+export interface HealthcheckFacts {
+  none: boolean; command: string | null;
+  interval: string; timeout: string; startPeriod: string; startInterval: string; retries: string;
+  given: Set<string>;
+}
+export function healthcheckSection(f: HealthcheckFacts, _loc: Locale): string | undefined {
+  if (f.none) return '`NONE`';
+  return `\`--interval=${f.interval} --timeout=${f.timeout} --start-period=${f.startPeriod} --start-interval=${f.startInterval} --retries=${f.retries}\`` + (f.command ? '\n\n```sh\n' + f.command + '\n```' : '');
+}
+
+export function imageHover(_raw: string, _resolved: string | null, _loc: Locale): string | undefined { return undefined; }
+
+export interface StageFacts { name: string | null; index: number; base: string | null; resolvedBase: string | null; line: number; parentName: string | null }
+export function stageHover(f: StageFacts, _loc: Locale): string | undefined {
+  return `\`${f.name ?? f.index}\` — \`FROM ${f.base ?? ''}\` (${f.line})`;
+}
+
+export interface VariableFacts {
+  name: string; def: VarDef | null; kind: VarKind | null; line: number | null; inheritedLine: number | null;
+  value: string | null; predefinedNote: string | null; stageOfDef: string | null; inheritedThroughFrom: boolean;
+}
+export function variableHover(f: VariableFacts, _loc: Locale): string | undefined {
+  return `\`${f.kind ?? '?'} ${f.name}${f.value !== null ? '=' + f.value : ''}\`` + (f.line ? ` (${f.line})` : '');
+}
