@@ -18,6 +18,9 @@ import { documentHighlights, findDefinition, findReferences, prepareRename, rena
 import { documentLinks, documentSymbols, foldingRanges, inlayHints } from './features/outline';
 import { LEGEND, semanticTokensDelta, semanticTokensFull, semanticTokensRange } from './features/semanticTokens';
 import { formatDocument } from './features/format';
+import { computeCompletion } from './features/completion';
+import { computeHover } from './features/hover';
+import { computeSignatureHelp } from './features/signatureHelp';
 
 export interface ServerSettings {
   locale?: 'auto' | 'en' | 'ko';
@@ -203,6 +206,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true },
+        completionProvider: { triggerCharacters: ['-', '=', '$', '{', ':', '/', ',', ' '], resolveProvider: false },
+        hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: [' ', '=', ',', '['], retriggerCharacters: [' ', ','] },
       },
       serverInfo: { name: 'dockwise', version: '0.1.0' },
     };
@@ -291,6 +297,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     insertSpaces: o?.insertSpaces !== false,
     ignoreMultilineInstructions: !!settings.format?.ignoreMultilineInstructions,
   });
+  connection.onCompletion(safe('completion', (p) => { const d = docOf(p); return computeCompletion(d, checkPosition(d, p.position), { locale: locale() }); }));
+  connection.onHover(safe('hover', (p) => { const d = docOf(p); return computeHover(d, checkPosition(d, p.position), { locale: locale() }); }));
+  connection.onSignatureHelp(safe('signatureHelp', (p) => { const d = docOf(p); return computeSignatureHelp(d, checkPosition(d, p.position), { locale: locale() }); }));
   connection.onDocumentFormatting(safe('formatting', (p) => formatDocument(docOf(p), formatOpts(p.options))));
   connection.onDocumentRangeFormatting(safe('rangeFormatting', (p) => { const d = docOf(p); return formatDocument(d, formatOpts(p.options), checkRange(d, p.range)); }));
 
