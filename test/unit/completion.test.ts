@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { computeCompletion, keywordCasing, renderCompletions } from '../../server/src/features/completion';
 import type { Locale } from '../../server/src/features/locale';
+import { computeHover } from '../../server/src/features/hover';
+import { computeSignatureHelp } from '../../server/src/features/signatureHelp';
 import { marked } from './support/cursor';
 import { FIXTURES } from './support/paths';
 import { expectSnapshot } from './support/snapshot';
@@ -160,10 +162,17 @@ test('seed fixture: completion inside the learners\' multi-stage Dockerfile', ()
   hasNot(labels, '1');
 });
 
-test('robust: completion at every offset of a tricky file never throws', () => {
+test('robust: completion at every offset of a tricky file never throws (completion, hover, signature help; LF, CRLF + backtick escape, BOM)', () => {
   const src = '# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended\nARG V=1\nFROM --platform=$BUILDPLATFORM golang:${V} AS b\nRUN --mount=type=cache,target=/x,sharing=locked --network=none <<EOF\necho $V\nEOF\nCOPY --from=b --chown=1:1 --chmod=755 /a /b\nONBUILD RUN --mount=type=secret,id=x cat\nHEALTHCHECK --interval=5s CMD true\nEXPOSE 80/tcp\nSTOPSIGNAL SIGTERM\n';
-  for (let i = 0; i <= src.length; i++) {
-    const m = marked(src.slice(0, i) + '$0' + src.slice(i));
-    computeCompletion(m.doc, m.position, { locale: 'en' });
+  const crlf = '# escape=`\r\nFROM alpine AS a\r\nRUN --mount=type=cache,target=/c `\r\n  echo $HOME `\r\n  && ls\r\nCOPY --from=a <<EOF /x\r\nbody ${X}\r\nEOF\r\nCMD ["a", "b"]\r\n';
+  for (const text of [src, crlf, '\uFEFF' + src]) {
+    for (let i = 0; i <= text.length; i++) {
+      const m = marked(text.slice(0, i) + '$0' + text.slice(i));
+      for (const loc of LOCALES) {
+        computeCompletion(m.doc, m.position, { locale: loc });
+        computeHover(m.doc, m.position, { locale: loc });
+        computeSignatureHelp(m.doc, m.position, { locale: loc });
+      }
+    }
   }
 });
