@@ -26,7 +26,7 @@ const code = await Promise.race([exited, new Promise(r => setTimeout(() => r('ti
 if (fs.existsSync(log)) process.stdout.write(fs.readFileSync(log, 'utf8'));
 console.log(`[ext-tests] exit code ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 if (code !== 0) {
-  console.log('[ext-tests] last browser console lines:\n' + consoleLines.filter(l => !/gallery|vsda|marketplace/i.test(l)).slice(-30).join('\n'));
+  console.log('[ext-tests] last browser console lines:\n' + consoleLines.filter(l => !/gallery|vsda|marketplace|404|manifest|Service ?Worker|iframe|socket|connection token|ChatSession|Overwriting/i.test(l)).slice(-30).join('\n'));
   fs.mkdirSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots', 'ext-tests-failure.png') }).catch(() => {});
 }
