@@ -113,12 +113,8 @@ function directives(ctx: Ctx): void {
   const name = m[2].toLowerCase();
   const valueStart = nameStart + m[2].length + 1;
   const value = m[4];
-  if (name === 'escape') {
-    for (const v of ['\\', '`']) push(ctx, { label: v, kind: CompletionItemKind.Value, detail: text.directiveDetail('escape', ctx.loc) }, valueStart, lineEnd, v);
-  } else if (name === 'syntax') {
-    for (const v of ['docker/dockerfile:1', 'docker/dockerfile:1-labs', 'docker/dockerfile-upstream:master']) {
-      push(ctx, { label: v, kind: CompletionItemKind.Value, detail: text.directiveDetail('syntax', ctx.loc), documentation: md(text.directiveDoc('syntax', ctx.loc)) }, valueStart, lineEnd, v);
-    }
+  if (name === 'escape' || name === 'syntax') {
+    for (const v of text.directiveValues(name, ctx.loc)) push(ctx, { label: v.value, kind: CompletionItemKind.Value, detail: v.doc, documentation: md(text.directiveDoc(name, ctx.loc)) }, valueStart, lineEnd, v.value);
   } else if (name === 'check') {
     // `# check=skip=A,B;error=true;experimental=all`
     const segStart = value.lastIndexOf(';') + 1;
@@ -139,7 +135,7 @@ function directives(ctx: Ctx): void {
       const list = ['all', ...BUILDKIT_CHECKS];
       for (const c of list) {
         if (used.has(c)) continue;
-        push(ctx, { label: c, kind: CompletionItemKind.EnumMember, detail: 'BuildKit check', documentation: md(text.checkDoc(c, ctx.loc)) }, itemStart, cur.offset);
+        push(ctx, { label: c, kind: CompletionItemKind.EnumMember, detail: text.checkDetail(ctx.loc), documentation: md(text.checkDoc(c, ctx.loc)) }, itemStart, cur.offset);
       }
     } else if (key === 'error') {
       for (const v of ['true', 'false']) push(ctx, { label: v, kind: CompletionItemKind.Value }, itemStart, cur.offset);

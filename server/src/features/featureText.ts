@@ -5,43 +5,83 @@
 
 import type { Locale } from './locale';
 import type { VarDef, VarKind } from '../semantics/model';
+import { msg, type MessageKey } from '../docs/messages';
+import { pick } from '../docs/locale';
+import { directiveDoc as directiveData, instructionDoc as instructionData, instructionSnippetBody } from '../docs/instructions';
 
-// NOTE: wired to server/src/docs once it lands (see the report); until then these return
-// only structural text that is not prose (values, line numbers).
 
-export function instructionSummary(_name: string, _loc: Locale): string | undefined { return undefined; }
-export function instructionDoc(_name: string, _loc: Locale): string | undefined { return undefined; }
+export function instructionSummary(name: string, loc: Locale): string | undefined {
+  const d = instructionData(name);
+  return d ? pick(d.summary, loc) : msg(loc, 'completion.instruction');
+}
+const LAYER_KEY: Record<string, MessageKey> = { layer: 'layer.creates', metadata: 'layer.metadata', 'build-only': 'layer.buildOnly', base: 'layer.base' };
+/** Instruction hover/completion documentation: summary, details, forms, layer effect, example, reference link. */
+export function instructionDoc(name: string, loc: Locale): string | undefined {
+  const d = instructionData(name);
+  if (!d) return undefined;
+  const out = [`**${d.name}** — ${pick(d.summary, loc)}`];
+  if (d.deprecated) out.push(`*${msg(loc, 'label.deprecated')}*`);
+  out.push(pick(d.details, loc));
+  out.push(`${msg(loc, 'label.forms')}:\n\n` + '```dockerfile\n' + d.forms.join('\n') + '\n```');
+  out.push(msg(loc, LAYER_KEY[d.layer]) + (d.layerNote ? ' ' + pick(d.layerNote, loc) : ''));
+  out.push(`${msg(loc, 'label.example')}:\n\n` + '```dockerfile\n' + d.example + '\n```');
+  out.push(`[${msg(loc, 'label.reference')}](${d.url})`);
+  return out.join('\n\n');
+}
 /** Snippet body after the keyword (tab stops `${1:x}`), or undefined. */
-export function instructionSnippet(_name: string, _loc: Locale): string | undefined { return undefined; }
+export function instructionSnippet(name: string, _loc: Locale): string | undefined { return instructionSnippetBody(name); }
 /** Signature forms of an instruction, e.g. `COPY [--from=<stage>] <src>... <dest>`. */
-export function instructionSignatures(_name: string, _loc: Locale): { label: string; doc?: string }[] { return []; }
+export function instructionSignatures(name: string, loc: Locale): { label: string; doc?: string; params: { label: string; doc: string }[] }[] {
+  const d = instructionData(name);
+  if (!d) return [];
+  return d.signatures.map((s) => ({ label: s.label, doc: pick(s.doc, loc), params: s.params.map((p) => ({ label: p.label, doc: pick(p.doc, loc) })) }));
+}
 
-export function directiveDetail(_name: string, _loc: Locale): string | undefined { return undefined; }
-export function directiveDoc(_name: string, _loc: Locale): string | undefined { return undefined; }
+export function directiveDetail(_name: string, loc: Locale): string | undefined { return msg(loc, 'completion.directive'); }
+export function directiveDoc(name: string, loc: Locale): string | undefined {
+  const d = directiveData(name);
+  if (!d) return undefined;
+  const out = [`**# ${d.name}** — ${pick(d.summary, loc)}`, pick(d.details, loc)];
+  if (d.values.length) out.push(`${msg(loc, 'label.values')}:\n\n` + d.values.map((v) => `- \`${v.value}\` — ${pick(v.doc, loc)}`).join('\n'));
+  out.push(`${msg(loc, 'label.example')}:\n\n` + '```dockerfile\n' + d.example + '\n```');
+  out.push(`[${msg(loc, 'label.reference')}](${d.url})`);
+  return out.join('\n\n');
+}
+/** Typical values of a directive (completion). */
+export function directiveValues(name: string, loc: Locale): { value: string; doc: string }[] {
+  return (directiveData(name)?.values ?? []).map((v) => ({ value: v.value, doc: pick(v.doc, loc) }));
+}
 export function checkDoc(_name: string, _loc: Locale): string | undefined { return undefined; }
 
-export function flagSummary(_ins: string, _flag: string, _loc: Locale): string | undefined { return undefined; }
+export function flagSummary(ins: string, _flag: string, loc: Locale): string | undefined { return msg(loc, 'completion.flag', ins); }
 export function flagDoc(_ins: string, _flag: string, _loc: Locale): string | undefined { return undefined; }
 export function flagValueDetail(_ins: string, _flag: string, _value: string, _loc: Locale): string | undefined { return undefined; }
-export function mountKeySummary(_key: string, _loc: Locale): string | undefined { return undefined; }
+export function mountKeySummary(_key: string, loc: Locale): string | undefined { return msg(loc, 'completion.mountKey'); }
 export function mountKeyDoc(_key: string, _loc: Locale): string | undefined { return undefined; }
-export function mountTypeSummary(_type: string, _loc: Locale): string | undefined { return undefined; }
+export function mountTypeSummary(_type: string, loc: Locale): string | undefined { return msg(loc, 'completion.mountType'); }
 export function mountTypeDoc(_type: string, _loc: Locale): string | undefined { return undefined; }
 export function mountValueDetail(_key: string, _value: string, _loc: Locale): string | undefined { return undefined; }
 
-export function defaultLabel(_loc: Locale): string | undefined { return undefined; }
-export function asDetail(_loc: Locale): string | undefined { return undefined; }
-export function healthcheckTypeDetail(_t: string, _loc: Locale): string | undefined { return undefined; }
-export function signalDetail(_s: string, _loc: Locale): string | undefined { return undefined; }
-export function protocolDetail(_p: string, _loc: Locale): string | undefined { return undefined; }
-export function predefinedDetail(_note: string, _loc: Locale): string | undefined { return undefined; }
-export function predefinedDoc(_name: string, _loc: Locale): string | undefined { return undefined; }
+export function defaultLabel(loc: Locale): string | undefined { return msg(loc, 'label.default'); }
+export function asDetail(loc: Locale): string | undefined { return msg(loc, 'stage.asDetail'); }
+export function healthcheckTypeDetail(t: string, loc: Locale): string | undefined { return msg(loc, t === 'NONE' ? 'hc.typeNone' : 'hc.typeCmd'); }
+export function signalDetail(_s: string, loc: Locale): string | undefined { return msg(loc, 'completion.signal'); }
+export function protocolDetail(_p: string, loc: Locale): string | undefined { return msg(loc, 'completion.protocol'); }
+export function predefinedDetail(_note: string, loc: Locale): string | undefined { return msg(loc, 'var.kind.predefined'); }
+export function predefinedDoc(name: string, loc: Locale): string | undefined { return msg(loc, 'var.predefinedPlatform', name); }
 
-export function stageDetail(base: string, line: number, _loc: Locale): string { return `FROM ${base} (${line})`; }
-export function variableDetail(kind: VarKind, value: string | null, _note: string | undefined, _loc: Locale): string {
-  return value === null ? kind : `${kind} = ${value}`;
+export function stageDetail(base: string, line: number, loc: Locale): string { return msg(loc, 'stage.detail', base, line); }
+export function variableDetail(kind: VarKind, value: string | null, _note: string | undefined, loc: Locale): string {
+  const label = msg(loc, `var.kind.${kind}`);
+  if (value !== null) return `${label}: ${value}`;
+  return kind === 'ARG' ? `${label} — ${msg(loc, 'var.setWithBuildArg')}` : label;
 }
-export function variableDoc(_def: VarDef, _line: number | null, _loc: Locale): string | undefined { return undefined; }
+export function variableDoc(def: VarDef, line: number | null, loc: Locale): string | undefined {
+  return variableHover({
+    name: def.name, def, kind: def.kind, line, inheritedLine: null, value: def.value ?? def.inheritsFrom?.value ?? null,
+    predefinedNote: def.predefinedNote ?? null, stageOfDef: null, inheritedThroughFrom: false,
+  }, loc);
+}
 
 export interface ImageEntry { name: string; detail?: string; doc?: string; hasTags: boolean }
 export function imageNames(_loc: Locale): ImageEntry[] { return []; }
@@ -64,8 +104,20 @@ export interface EffectiveCommandFacts {
   stageName: string | null;
   stageIndex: number;
 }
-export function effectiveCommandSection(f: EffectiveCommandFacts, _loc: Locale): string | undefined {
-  return f.command ? '```sh\n' + f.command + '\n```' : undefined;
+export function effectiveCommandSection(f: EffectiveCommandFacts, loc: Locale): string | undefined {
+  const out: string[] = [];
+  out.push('**' + (f.stageName ? msg(loc, 'cmd.effectiveOfStage', f.stageName) : msg(loc, 'cmd.effective')) + '**');
+  if (f.command) out.push('```sh\n' + f.command + '\n```');
+  else out.push(msg(loc, 'cmd.none'));
+  const src: string[] = [];
+  if (f.entrypointLine) src.push(`ENTRYPOINT: ${msg(loc, 'label.line', f.entrypointLine)}`);
+  if (f.cmdLine) src.push(`CMD: ${msg(loc, 'label.line', f.cmdLine)}`);
+  if (src.length) out.push(src.join(' · '));
+  if (f.thisOverridden) out.push('⚠️ ' + msg(loc, 'cmd.overridden'));
+  if (f.entrypointShellForm) out.push(msg(loc, 'cmd.shellIgnoresCmd'));
+  if (f.cmdReset && f.entrypointLine) out.push(msg(loc, 'cmd.reset'));
+  if (f.externalBase && (!f.entrypointLine || !f.cmdLine) && !(f.entrypointShellForm)) out.push(msg(loc, 'cmd.fromBase', f.externalBase));
+  return out.join('\n\n');
 }
 
 export interface HealthcheckFacts {
@@ -73,22 +125,50 @@ export interface HealthcheckFacts {
   interval: string; timeout: string; startPeriod: string; startInterval: string; retries: string;
   given: Set<string>;
 }
-export function healthcheckSection(f: HealthcheckFacts, _loc: Locale): string | undefined {
-  if (f.none) return '`NONE`';
-  return `\`--interval=${f.interval} --timeout=${f.timeout} --start-period=${f.startPeriod} --start-interval=${f.startInterval} --retries=${f.retries}\`` + (f.command ? '\n\n```sh\n' + f.command + '\n```' : '');
+export function healthcheckSection(f: HealthcheckFacts, loc: Locale): string | undefined {
+  const out: string[] = ['**' + msg(loc, 'hc.title') + '**'];
+  if (f.none) {
+    out.push('`NONE`: ' + msg(loc, 'hc.typeNone'));
+  } else {
+    if (f.command) out.push('```sh\n' + f.command + '\n```');
+    const row = (name: string, v: string) => `- \`--${name}=${v}\`` + (f.given.has(name) ? '' : ` (${msg(loc, 'label.default')})`);
+    out.push([row('interval', f.interval), row('timeout', f.timeout), row('start-period', f.startPeriod), row('start-interval', f.startInterval), row('retries', f.retries)].join('\n'));
+    out.push(msg(loc, 'hc.exitCodes'));
+  }
+  out.push(msg(loc, 'hc.onlyLast'));
+  return out.join('\n\n');
 }
 
 export function imageHover(_raw: string, _resolved: string | null, _loc: Locale): string | undefined { return undefined; }
 
 export interface StageFacts { name: string | null; index: number; base: string | null; resolvedBase: string | null; line: number; parentName: string | null }
-export function stageHover(f: StageFacts, _loc: Locale): string | undefined {
-  return `\`${f.name ?? f.index}\` — \`FROM ${f.base ?? ''}\` (${f.line})`;
+export function stageHover(f: StageFacts, loc: Locale): string | undefined {
+  const out = ['**' + (f.name ? msg(loc, 'stage.title', f.name) : msg(loc, 'stage.titleIndex', f.index)) + '**'];
+  out.push(msg(loc, 'stage.base', f.base ?? '', f.line) + (f.resolvedBase && f.resolvedBase !== f.base ? ' — ' + msg(loc, 'image.resolved', f.resolvedBase) : ''));
+  if (f.parentName) out.push(msg(loc, 'stage.parent', f.parentName));
+  return out.join('\n\n');
 }
 
 export interface VariableFacts {
   name: string; def: VarDef | null; kind: VarKind | null; line: number | null; inheritedLine: number | null;
   value: string | null; predefinedNote: string | null; stageOfDef: string | null; inheritedThroughFrom: boolean;
 }
-export function variableHover(f: VariableFacts, _loc: Locale): string | undefined {
-  return `\`${f.kind ?? '?'} ${f.name}${f.value !== null ? '=' + f.value : ''}\`` + (f.line ? ` (${f.line})` : '');
+export function variableHover(f: VariableFacts, loc: Locale): string | undefined {
+  const out: string[] = [];
+  const kind = f.kind ? msg(loc, `var.kind.${f.kind}`) : msg(loc, 'label.unknown');
+  out.push(`\`${f.name}\` — ${kind}`);
+  if (!f.def) { out.push(msg(loc, 'var.undefined', f.name)); return out.join('\n\n'); }
+  if (f.kind === 'predefined') {
+    out.push(f.predefinedNote === 'platform' ? msg(loc, 'var.predefinedPlatform', f.name) : f.predefinedNote === 'proxy' ? msg(loc, 'var.predefinedProxy') : msg(loc, 'var.predefined'));
+    return out.join('\n\n');
+  }
+  if (f.line) out.push(f.stageOfDef ? msg(loc, 'var.definedInStage', f.line, f.stageOfDef) : msg(loc, 'var.definedAt', f.line));
+  if (f.inheritedThroughFrom && f.stageOfDef) out.push(msg(loc, 'var.inheritedThroughFrom', f.stageOfDef));
+  if (f.inheritedLine) out.push(msg(loc, 'var.inheritedFrom', f.inheritedLine));
+  if (f.value === null) out.push(msg(loc, 'var.noDefault', f.name));
+  else if (f.value === '') out.push(msg(loc, 'var.emptyValue'));
+  else out.push(msg(loc, 'var.value', f.value));
+  if (f.kind === 'ARG' && f.value !== null) out.push(msg(loc, 'var.overridableWithBuildArg', f.name));
+  return out.join('\n\n');
 }
+export function checkDetail(loc: Locale): string { return msg(loc, 'completion.check'); }

@@ -56,7 +56,7 @@ function stateAtEnd(model: SemanticModel, stage: Stage, until: Instruction | nul
   let cmdSet = false;
   for (const ins of stage.instructions) {
     if (until && ins.start > until.start) break;
-    if (ins.name === 'CMD') { const s = setting(model, ins); if (s) { st.cmd = s; cmdSet = true; } }
+    if (ins.name === 'CMD') { const s = setting(model, ins); if (s) { st.cmd = s; cmdSet = true; st.cmdReset = false; } }
     else if (ins.name === 'ENTRYPOINT') {
       const s = setting(model, ins);
       if (s) {

@@ -80,8 +80,8 @@ export function computeSignatureHelp(doc: DockerfileDocument, position: Position
       parameters: ranges.map((r): ParameterInformation => {
         const p = f.label.slice(r[0], r[1]);
         const name = flagParamName(p);
-        const d = name ? text.flagSummary(ins.name, name, loc) : undefined;
-        return { label: r, documentation: d };
+        const d = f.params.find((x) => x.label === p)?.doc ?? (name ? text.flagSummary(ins.name, name, loc) : undefined);
+        return { label: r, documentation: d ? { kind: MarkupKind.Markdown, value: d } : undefined };
       }),
     };
   });
@@ -101,7 +101,8 @@ export function computeSignatureHelp(doc: DockerfileDocument, position: Position
   if (flag) {
     activeParameter = params.findIndex((p) => flagParamName(p) === flag.name.toLowerCase());
   } else if (inFlagArea(ins, offset) && !cur.word.prefix) {
-    activeParameter = 0;
+    // Another flag or the first argument may follow: point at the first argument.
+    activeParameter = params.findIndex((p) => !isFlagParam(p));
   } else if (execTyped && ins.argsSpan) {
     // n-th JSON string: commas before the cursor inside the array.
     const arr = argText.slice(argText.indexOf('['));
@@ -111,7 +112,13 @@ export function computeSignatureHelp(doc: DockerfileDocument, position: Position
   } else {
     const positional = params.map((p, k) => [p, k] as const).filter(([p]) => !isFlagParam(p));
     if (positional.length) {
-      const k = argIndexAt(ins, cur.word.start);
+      let k = argIndexAt(ins, cur.word.start);
+      const cmd = ins.command ?? ins.healthcheck?.command ?? null;
+      if (cmd && cmd.form === 'shell' && cur.word.start > cmd.span.start) {
+        // Shell-form words before the cursor (the HEALTHCHECK `CMD` keyword counts as one).
+        const before = tree.text.slice(cmd.span.start, cur.word.start).trim();
+        k = (before ? before.split(/\s+/).length : 0) + (ins.name === 'HEALTHCHECK' ? 1 : 0);
+      } else if (cmd && cmd.form === 'shell' && ins.name === 'HEALTHCHECK' && cur.word.start >= cmd.span.start) k = 1;
       const total = Math.max(ins.args.length, k + 1);
       const v = positional.findIndex(([p]) => p.includes('...'));
       let idx: number;
