@@ -128,16 +128,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   switch (cmd) {
     case 'check':
       return runCheck(rest, io);
-    case 'context': {
-      let mod: { runContextCommand?: (a: string[], io: CliIO) => Promise<number> };
-      try {
-        mod = await import('./cliContext');
-      } catch {
-        io.stderr('dockwise: the context command is not available in this build\n');
-        return 2;
-      }
-      return mod.runContextCommand ? mod.runContextCommand(rest, io) : 2;
-    }
     case '--version':
       io.stdout('dockwise 0.1.0\n');
       return 0;
