@@ -63,3 +63,27 @@ test('no signature help in comments, heredoc bodies or on the keyword', () => {
   assert.equal(sig('FROM a\nRUN <<EOF\n--network=$0\nEOF\n'), null);
   assert.equal(sig('FROM a\nRU$0N x'), null);
 });
+
+/** Instruction forms (docs/instructions.ts): the active parameter follows the cursor. */
+const ACTIVE: [string, string][] = [
+  ['FROM $0', '<image>[:<tag>|@<digest>]'],
+  ['FROM --platform=linux/amd64 golang $0', '[AS <name>]'],
+  ['FROM a\nCOPY --from=build $0', '<src>...'],
+  ['FROM a\nCOPY --chown=1:1 --chmod=755 src/ $0', '<dest>'],
+  ['FROM a\nCOPY a b c $0', '<dest>'],
+  ['FROM a\nCOPY --ch$0own=1 a b', '[--chown=<user>:<group>]'],
+  ['FROM a\nCMD ["python", $0', '"param1"'],
+  ['FROM a\nCMD [$0', '"executable"'],
+  ['FROM a\nCMD echo $0', 'param1'],
+  ['FROM a\nRUN --mount=type=cache,target=/x $0', 'command'],
+  ['FROM a\nHEALTHCHECK --interval=5s $0', 'CMD'],
+  ['FROM a\nONBUILD RUN [$0', '"executable"'],
+];
+for (const loc of LOCALES) {
+  for (const [src, want] of ACTIVE) {
+    test(`active parameter (${loc}): ${JSON.stringify(src)} → ${want}`, () => {
+      const h = sig(src, loc);
+      assert.equal(activeParam(h), want, h?.signatures[h.activeSignature ?? 0]?.label);
+    });
+  }
+}

@@ -59,8 +59,9 @@ export function computeSignatureHelp(doc: DockerfileDocument, position: Position
   const offset = doc.offsetAt(position);
   const cur = cursorAt(tree, offset);
   if (!cur.ins || cur.inComment || cur.heredocBody) return null;
-  let ins = cur.inner!;
-  if (ins === cur.ins && ins.name === 'ONBUILD' && ins.trigger && offset > ins.trigger.keywordSpan.end) ins = ins.trigger;
+  // ONBUILD: its own form up to the trigger keyword, the trigger's forms after it.
+  const top = cur.ins;
+  const ins = top.trigger && offset > top.trigger.keywordSpan.end ? top.trigger : top;
   if (offset <= ins.keywordSpan.end || !ins.known) return null;
   const loc = options.locale;
 
