@@ -9,6 +9,7 @@ import { computeCompletion } from '../../server/src/features/completion';
 import { computeSignatureHelp } from '../../server/src/features/signatureHelp';
 import type { Locale } from '../../server/src/features/locale';
 import { KNOWN_INSTRUCTIONS } from '../../server/src/syntax/nodes';
+import { INSTRUCTION_FLAGS } from '../../server/src/semantics/instructionSpec';
 import { marked } from './support/cursor';
 
 const LOCALES: Locale[] = ['en', 'ko'];
@@ -31,6 +32,16 @@ for (const loc of LOCALES) {
       lang(t, loc);
       assert.match(t, /docs\.docker\.com/);
     });
+  }
+  for (const [ins, flags] of Object.entries(INSTRUCTION_FLAGS)) {
+    for (const f of flags) {
+      test(`hover ${ins} --${f.name} (${loc})`, () => {
+        const src = ins === 'FROM' ? `FROM --${f.name}$0=x alpine` : `FROM a\n${ins} --${f.name}$0=x y z`;
+        const t = hv(src, loc);
+        assert.ok(t.length > 20, t);
+        lang(t, loc);
+      });
+    }
   }
   for (const d of ['syntax=docker/dockerfile:1', 'escape=`', 'check=skip=JSONArgsRecommended']) {
     test(`hover directive ${d} (${loc})`, () => { const t = hv(`# ${d.slice(0, 2)}$0${d.slice(2)}\nFROM a`, loc); assert.ok(t.length > 20, t); lang(t, loc); });

@@ -212,9 +212,11 @@ function instructionArgs(ctx: Ctx, ins: Instruction): void {
     }
     case 'STOPSIGNAL':
       if (argIdx > 0) return;
-      for (const s of SIGNALS) {
-        const label = 'SIG' + s;
-        push(ctx, { label, kind: CompletionItemKind.Constant, detail: text.signalDetail(label, ctx.loc), sortText: (label === 'SIGTERM' || label === 'SIGINT' || label === 'SIGQUIT' || label === 'SIGKILL' ? '0' : '1') + label }, word.start, word.end);
+      // Common signals first (docs order), then every other name moby accepts (instructionSpec).
+      {
+        const names = text.signalNames();
+        for (const s of SIGNALS) if (!names.includes('SIG' + s)) names.push('SIG' + s);
+        names.forEach((label, k) => push(ctx, { label, kind: CompletionItemKind.Constant, detail: text.signalDetail(label, ctx.loc), sortText: String(k).padStart(3, '0') }, word.start, word.end));
       }
       return;
     case 'EXPOSE': {

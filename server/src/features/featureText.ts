@@ -7,6 +7,7 @@ import type { Locale } from './locale';
 import type { VarDef, VarKind } from '../semantics/model';
 import { msg, type MessageKey } from '../docs/messages';
 import { pick } from '../docs/locale';
+import { EXPOSE_PROTOCOLS, STOP_SIGNALS, flagDoc as flagData, mountKeyDoc as mountKeyData, mountTypeDoc as mountTypeData, signalDoc } from '../docs/flags';
 import { directiveDoc as directiveData, instructionDoc as instructionData, instructionSnippetBody } from '../docs/instructions';
 
 
@@ -53,20 +54,71 @@ export function directiveValues(name: string, loc: Locale): { value: string; doc
 }
 export function checkDoc(_name: string, _loc: Locale): string | undefined { return undefined; }
 
-export function flagSummary(ins: string, _flag: string, loc: Locale): string | undefined { return msg(loc, 'completion.flag', ins); }
-export function flagDoc(_ins: string, _flag: string, _loc: Locale): string | undefined { return undefined; }
-export function flagValueDetail(_ins: string, _flag: string, _value: string, _loc: Locale): string | undefined { return undefined; }
-export function mountKeySummary(_key: string, loc: Locale): string | undefined { return msg(loc, 'completion.mountKey'); }
-export function mountKeyDoc(_key: string, _loc: Locale): string | undefined { return undefined; }
-export function mountTypeSummary(_type: string, loc: Locale): string | undefined { return msg(loc, 'completion.mountType'); }
-export function mountTypeDoc(_type: string, _loc: Locale): string | undefined { return undefined; }
-export function mountValueDetail(_key: string, _value: string, _loc: Locale): string | undefined { return undefined; }
+export function flagSummary(ins: string, flag: string, loc: Locale): string | undefined {
+  const d = flagData(ins, flag);
+  return d ? pick(d.summary, loc) : msg(loc, 'completion.flag', ins);
+}
+/** Flag hover/completion documentation. */
+export function flagDoc(ins: string, flag: string, loc: Locale): string | undefined {
+  const d = flagData(ins, flag);
+  if (!d) return undefined;
+  const out = [`**${d.instruction} --${d.name}=${d.placeholder}** — ${pick(d.summary, loc)}`.replace(/=\*\*/, '**'), pick(d.doc, loc)];
+  if (d.values?.length) out.push(`${msg(loc, d.valuesAreExamples ? 'label.examples' : 'label.values')}:\n\n` + d.values.map((v) => `- \`${v.value}\` — ${pick(v.doc, loc)}`).join('\n'));
+  if (d.defaultValue !== undefined) out.push(msg(loc, 'label.defaultValue', '`' + d.defaultValue + '`'));
+  if (d.multiple) out.push(msg(loc, 'label.repeatable'));
+  if (d.since) out.push(msg(loc, 'label.since', d.since));
+  out.push(`[${msg(loc, 'label.reference')}](${d.url})`);
+  return out.join('\n\n');
+}
+export function flagValueDetail(ins: string, flag: string, value: string, loc: Locale): string | undefined {
+  const v = flagData(ins, flag)?.values?.find((x) => x.value === value);
+  return v ? pick(v.doc, loc) : undefined;
+}
+export function mountKeySummary(key: string, loc: Locale): string | undefined {
+  const d = mountKeyData(key);
+  return d ? pick(d.summary, loc) : msg(loc, 'completion.mountKey');
+}
+/** Mount key documentation; `type` adds the per-type sentence when known. */
+export function mountKeyDoc(key: string, loc: Locale, type?: string): string | undefined {
+  const d = mountKeyData(key);
+  if (!d) return undefined;
+  const out = [`**--mount ${d.name}=** — ${pick(d.summary, loc)}`, pick(d.doc, loc)];
+  const pt = type ? d.perType?.[type as keyof typeof d.perType] : undefined;
+  if (pt) out.push(pick(pt, loc));
+  if (d.values?.length) out.push(`${msg(loc, 'label.values')}:\n\n` + d.values.map((v) => `- \`${v.value}\` — ${pick(v.doc, loc)}`).join('\n'));
+  const dflt = type ? d.defaults?.[type as keyof typeof d.defaults] : undefined;
+  if (dflt !== undefined) out.push(msg(loc, 'label.defaultValue', '`' + dflt + '`'));
+  if (d.aliases.length) out.push(`${msg(loc, 'label.aliases')}: ${d.aliases.map((a) => '`' + a + '`').join(', ')}`);
+  out.push(msg(loc, 'label.usedWith', d.types.join(', ')));
+  return out.join('\n\n');
+}
+export function mountTypeSummary(type: string, loc: Locale): string | undefined {
+  const d = mountTypeData(type);
+  return d ? pick(d.summary, loc) : msg(loc, 'completion.mountType');
+}
+export function mountTypeDoc(type: string, loc: Locale): string | undefined {
+  const d = mountTypeData(type);
+  if (!d) return undefined;
+  return [`**--mount type=${d.type}** — ${pick(d.summary, loc)}`, pick(d.doc, loc), `${msg(loc, 'label.example')}:\n\n` + '```dockerfile\n' + d.example + '\n```', `[${msg(loc, 'label.reference')}](${d.url})`].join('\n\n');
+}
+export function mountValueDetail(key: string, value: string, loc: Locale): string | undefined {
+  const v = mountKeyData(key)?.values?.find((x) => x.value === value);
+  return v ? pick(v.doc, loc) : undefined;
+}
 
 export function defaultLabel(loc: Locale): string | undefined { return msg(loc, 'label.default'); }
 export function asDetail(loc: Locale): string | undefined { return msg(loc, 'stage.asDetail'); }
 export function healthcheckTypeDetail(t: string, loc: Locale): string | undefined { return msg(loc, t === 'NONE' ? 'hc.typeNone' : 'hc.typeCmd'); }
-export function signalDetail(_s: string, loc: Locale): string | undefined { return msg(loc, 'completion.signal'); }
-export function protocolDetail(_p: string, loc: Locale): string | undefined { return msg(loc, 'completion.protocol'); }
+export function signalDetail(s: string, loc: Locale): string | undefined {
+  const d = signalDoc(s);
+  return d ? pick(d.doc, loc) : msg(loc, 'completion.signal');
+}
+/** STOPSIGNAL names, common ones first. */
+export function signalNames(): string[] { return STOP_SIGNALS.map((x) => x.name); }
+export function protocolDetail(p: string, loc: Locale): string | undefined {
+  const d = EXPOSE_PROTOCOLS.find((x) => x.name === p);
+  return d ? pick(d.doc, loc) : msg(loc, 'completion.protocol');
+}
 export function predefinedDetail(_note: string, loc: Locale): string | undefined { return msg(loc, 'var.kind.predefined'); }
 export function predefinedDoc(name: string, loc: Locale): string | undefined { return msg(loc, 'var.predefinedPlatform', name); }
 

@@ -192,7 +192,7 @@ export function computeHover(doc: DockerfileDocument, position: Position, option
           const d = text.mountTypeDoc(ty, loc);
           if (d) return mk(d, entry);
         }
-        if (key) return mk(text.mountKeyDoc(key.name, loc) ?? mountKeyFallback(key.name), entry);
+        if (key) return mk(text.mountKeyDoc(key.name, loc, mc.type) ?? mountKeyFallback(key.name), entry);
         return null;
       }
       if (name === 'from' && (ins.name === 'COPY' || ins.name === 'ADD') && f.value) {
@@ -245,6 +245,7 @@ function flagHover(model: SemanticModel, ins: Instruction, name: string, value: 
   const spec = flagsOf(ins.name).find((s) => s.name === name);
   const d = text.flagDoc(ins.name, name, loc);
   if (!spec) return d;
+  if (d) return join([d, ins.name === 'HEALTHCHECK' ? text.healthcheckSection(healthcheckValues(model, ins), loc) : undefined]);
   const facts: string[] = [];
   if (spec.values) facts.push(spec.values.map((v) => '`' + v + '`').join(' | '));
   if (spec.defaultValue !== undefined) facts.push(`${text.defaultLabel(loc) ?? 'default'}: \`${spec.defaultValue}\``);
