@@ -226,7 +226,8 @@ function keywordHover(doc: DockerfileDocument, model: SemanticModel, ins: Instru
   if (ins.name === 'CMD' || ins.name === 'ENTRYPOINT') {
     const eff = effectiveCommand(model, ins);
     const lineOf = (i: Instruction) => doc.positionAt(i.start).line + 1;
-    return join([base, text.cmdEntrypointTable(loc), eff ? text.effectiveCommandSection({
+    // The file-specific answer first, then the interaction table and the reference text.
+    return join([eff ? text.effectiveCommandSection({
       command: eff.argv ? renderArgv(eff.argv) : null,
       entrypointLine: eff.entrypoint ? lineOf(eff.entrypoint.instruction) : null,
       cmdLine: eff.cmd ? lineOf(eff.cmd.instruction) : null,
@@ -235,9 +236,9 @@ function keywordHover(doc: DockerfileDocument, model: SemanticModel, ins: Instru
       externalBase: eff.externalBase,
       thisOverridden: !((ins.name === 'CMD' ? eff.cmd : eff.entrypoint)?.instruction === ins),
       stageName: eff.stage.name, stageIndex: eff.stage.index,
-    }, loc) : undefined]);
+    }, loc) : undefined, text.cmdEntrypointTable(loc), base]);
   }
-  if (ins.name === 'HEALTHCHECK') return join([base, text.healthcheckSection(healthcheckValues(model, ins), loc)]);
+  if (ins.name === 'HEALTHCHECK') return join([text.healthcheckSection(healthcheckValues(model, ins), loc), base]);
   return base;
 }
 
