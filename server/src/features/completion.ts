@@ -173,6 +173,11 @@ function keywords(ctx: Ctx, at: Instruction | null, trigger: boolean): void {
     };
     if (snip) push(ctx, item, start, end, `${kw} ${snip}`, true);
     else push(ctx, item, start, end, `${kw} `);
+    // Other forms as snippets (label shows the form with the placeholders' default text).
+    for (const alt of text.instructionAltSnippets(name)) {
+      const label = `${kw} ${alt.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')}`;
+      push(ctx, { ...item, label, kind: CompletionItemKind.Snippet, filterText: kw, sortText: item.sortText + '~' + label }, start, end, `${kw} ${alt}`, true);
+    }
   }
 }
 

@@ -31,6 +31,11 @@ export function instructionDoc(name: string, loc: Locale): string | undefined {
 }
 /** Snippet body after the keyword (tab stops `${1:x}`), or undefined. */
 export function instructionSnippet(name: string, _loc: Locale): string | undefined { return instructionSnippetBody(name); }
+/** Other forms as snippet bodies after the keyword (`… AS ${3:name}`, exec form, cache mount). */
+export function instructionAltSnippets(name: string): string[] {
+  const d = instructionData(name);
+  return (d?.altSnippets ?? []).map((x) => x.slice(d!.name.length).replace(/^\s+/, ''));
+}
 /** Signature forms of an instruction, e.g. `COPY [--from=<stage>] <src>... <dest>`. */
 export function instructionSignatures(name: string, loc: Locale): { label: string; doc?: string; params: { label: string; doc: string }[] }[] {
   const d = instructionData(name);
