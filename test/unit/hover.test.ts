@@ -124,7 +124,8 @@ test('variables: ENV value at that line (seed), undefined typo, ARG without defa
   assert.ok(!typo.text.includes('v15.1.0'));
   const arg = hoverAt(fs.readFileSync(path.join(FIXTURES, 'hover', 'seed-arg-db-name.dockerfile'), 'utf8'));
   assert.equal(arg.covered, '${db_name}');
-  assert.ok(arg.text.includes('ARG'));
+  assert.ok(arg.text.includes('--build-arg db_name='), arg.text);
+  assert.ok(hoverAt(fs.readFileSync(path.join(FIXTURES, 'hover', 'seed-arg-db-name.dockerfile'), 'utf8'), 'ko').text.includes('기본값이 없습니다'));
 });
 
 test('variables: global ARG in FROM, stage re-declaration inherits the default, ENV through FROM <stage>', () => {

@@ -7,6 +7,10 @@ import type { Locale } from './locale';
 import type { VarDef, VarKind } from '../semantics/model';
 import { msg, type MessageKey } from '../docs/messages';
 import { pick } from '../docs/locale';
+import {
+  cmdEntrypointTable as explainTable, describeHealthcheck, effectiveCommand as explainEffective, predefinedArgDoc, variableHoverText,
+  type CommandValue,
+} from '../docs/explain';
 import { EXPOSE_PROTOCOLS, STOP_SIGNALS, flagDoc as flagData, mountKeyDoc as mountKeyData, mountTypeDoc as mountTypeData, signalDoc } from '../docs/flags';
 import { directiveDoc as directiveData, instructionDoc as instructionData, instructionSnippetBody } from '../docs/instructions';
 
@@ -125,7 +129,10 @@ export function protocolDetail(p: string, loc: Locale): string | undefined {
   return d ? pick(d.doc, loc) : msg(loc, 'completion.protocol');
 }
 export function predefinedDetail(_note: string, loc: Locale): string | undefined { return msg(loc, 'var.kind.predefined'); }
-export function predefinedDoc(name: string, loc: Locale): string | undefined { return msg(loc, 'var.predefinedPlatform', name); }
+export function predefinedDoc(name: string, loc: Locale): string | undefined {
+  const d = predefinedArgDoc(name);
+  return d ? pick(d.doc, loc) : msg(loc, 'var.predefinedPlatform', name);
+}
 
 export function stageDetail(base: string, line: number, loc: Locale): string { return msg(loc, 'stage.detail', base, line); }
 export function variableDetail(kind: VarKind, value: string | null, _note: string | undefined, loc: Locale): string {
@@ -136,7 +143,7 @@ export function variableDetail(kind: VarKind, value: string | null, _note: strin
 export function variableDoc(def: VarDef, line: number | null, loc: Locale): string | undefined {
   return variableHover({
     name: def.name, def, kind: def.kind, line, inheritedLine: null, value: def.value ?? def.inheritsFrom?.value ?? null,
-    predefinedNote: def.predefinedNote ?? null, stageOfDef: null, inheritedThroughFrom: false,
+    predefinedNote: def.predefinedNote ?? null, stageOfDef: def.stage?.name ?? null, inheritedThroughFrom: false,
   }, loc);
 }
 
@@ -146,7 +153,9 @@ export function imageTags(_name: string, _loc: Locale): { tag: string; detail?: 
 
 // ---- hover sections (structured facts in, Markdown out) ---------------------------------------
 
-export function cmdEntrypointTable(_loc: Locale): string | undefined { return undefined; }
+export function cmdEntrypointTable(loc: Locale): string | undefined {
+  return `**${msg(loc, 'cmd.table')}**\n\n` + explainTable(loc);
+}
 
 export interface EffectiveCommandFacts {
   /** Rendered command (`python runapp.py`, `/bin/sh -c "npm start"`), null when none is known. */
@@ -160,20 +169,25 @@ export interface EffectiveCommandFacts {
   thisOverridden: boolean;
   stageName: string | null;
   stageIndex: number;
+  /** The ENTRYPOINT/CMD in force, as the image config stores them, and the SHELL they were written under. */
+  entrypoint: CommandValue | null;
+  cmd: CommandValue | null;
+  shell: string[];
 }
 export function effectiveCommandSection(f: EffectiveCommandFacts, loc: Locale): string | undefined {
   const out: string[] = [];
   out.push('**' + (f.stageName ? msg(loc, 'cmd.effectiveOfStage', f.stageName) : msg(loc, 'cmd.effective')) + '**');
+  // `command` is computed from the file (per-instruction SHELL, inheritance); docs/explain words it.
+  const ex = explainEffective({ entrypoint: f.entrypoint, cmd: f.cmd, shell: f.shell, baseImage: f.externalBase });
   if (f.command) out.push('```sh\n' + f.command + '\n```');
-  else out.push(msg(loc, 'cmd.none'));
   const src: string[] = [];
   if (f.entrypointLine) src.push(`ENTRYPOINT: ${msg(loc, 'label.line', f.entrypointLine)}`);
   if (f.cmdLine) src.push(`CMD: ${msg(loc, 'label.line', f.cmdLine)}`);
   if (src.length) out.push(src.join(' · '));
   if (f.thisOverridden) out.push('⚠️ ' + msg(loc, 'cmd.overridden'));
-  if (f.entrypointShellForm) out.push(msg(loc, 'cmd.shellIgnoresCmd'));
-  if (f.cmdReset && f.entrypointLine) out.push(msg(loc, 'cmd.reset'));
-  if (f.externalBase && (!f.entrypointLine || !f.cmdLine) && !(f.entrypointShellForm)) out.push(msg(loc, 'cmd.fromBase', f.externalBase));
+  out.push(pick(ex.explanation, loc));
+  if (f.cmdReset && f.entrypointLine && !f.cmdLine) out.push(msg(loc, 'cmd.reset'));
+  if (f.command && f.externalBase && !f.entrypointLine && !f.entrypointShellForm) out.push(msg(loc, 'cmd.fromBase', f.externalBase));
   return out.join('\n\n');
 }
 
@@ -184,14 +198,13 @@ export interface HealthcheckFacts {
 }
 export function healthcheckSection(f: HealthcheckFacts, loc: Locale): string | undefined {
   const out: string[] = ['**' + msg(loc, 'hc.title') + '**'];
-  if (f.none) {
-    out.push('`NONE`: ' + msg(loc, 'hc.typeNone'));
-  } else {
-    if (f.command) out.push('```sh\n' + f.command + '\n```');
-    const row = (name: string, v: string) => `- \`--${name}=${v}\`` + (f.given.has(name) ? '' : ` (${msg(loc, 'label.default')})`);
-    out.push([row('interval', f.interval), row('timeout', f.timeout), row('start-period', f.startPeriod), row('start-interval', f.startInterval), row('retries', f.retries)].join('\n'));
-    out.push(msg(loc, 'hc.exitCodes'));
-  }
+  if (!f.none && f.command) out.push('```sh\n' + f.command + '\n```');
+  const g = (k: string, v: string) => (f.given.has(k) ? v : null);
+  out.push(pick(describeHealthcheck({
+    none: f.none, command: f.command,
+    interval: g('interval', f.interval), timeout: g('timeout', f.timeout), startPeriod: g('start-period', f.startPeriod),
+    startInterval: g('start-interval', f.startInterval), retries: g('retries', f.retries),
+  }), loc));
   out.push(msg(loc, 'hc.onlyLast'));
   return out.join('\n\n');
 }
@@ -211,21 +224,17 @@ export interface VariableFacts {
   value: string | null; predefinedNote: string | null; stageOfDef: string | null; inheritedThroughFrom: boolean;
 }
 export function variableHover(f: VariableFacts, loc: Locale): string | undefined {
-  const out: string[] = [];
-  const kind = f.kind ? msg(loc, `var.kind.${f.kind}`) : msg(loc, 'label.unknown');
-  out.push(`\`${f.name}\` — ${kind}`);
-  if (!f.def) { out.push(msg(loc, 'var.undefined', f.name)); return out.join('\n\n'); }
+  if (!f.def || !f.kind) return `\`${f.name}\`\n\n` + msg(loc, 'var.undefined', f.name);
   if (f.kind === 'predefined') {
-    out.push(f.predefinedNote === 'platform' ? msg(loc, 'var.predefinedPlatform', f.name) : f.predefinedNote === 'proxy' ? msg(loc, 'var.predefinedProxy') : msg(loc, 'var.predefined'));
-    return out.join('\n\n');
+    const d = predefinedArgDoc(f.name);
+    return `\`${f.name}\` — ${msg(loc, 'var.kind.predefined')}\n\n` + (d ? pick(d.doc, loc) : msg(loc, 'var.predefined'));
   }
-  if (f.line) out.push(f.stageOfDef ? msg(loc, 'var.definedInStage', f.line, f.stageOfDef) : msg(loc, 'var.definedAt', f.line));
+  const out = [pick(variableHoverText({
+    name: f.name, kind: f.kind, definedAtLine: f.line, value: f.value,
+    fromBuildArg: f.kind === 'ARG' && f.value === null, stage: f.stageOfDef, global: f.kind === 'ARG' && !f.def.stage,
+  }), loc)];
   if (f.inheritedThroughFrom && f.stageOfDef) out.push(msg(loc, 'var.inheritedThroughFrom', f.stageOfDef));
   if (f.inheritedLine) out.push(msg(loc, 'var.inheritedFrom', f.inheritedLine));
-  if (f.value === null) out.push(msg(loc, 'var.noDefault', f.name));
-  else if (f.value === '') out.push(msg(loc, 'var.emptyValue'));
-  else out.push(msg(loc, 'var.value', f.value));
-  if (f.kind === 'ARG' && f.value !== null) out.push(msg(loc, 'var.overridableWithBuildArg', f.name));
   return out.join('\n\n');
 }
 export function checkDetail(loc: Locale): string { return msg(loc, 'completion.check'); }

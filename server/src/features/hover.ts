@@ -13,6 +13,7 @@ import type { SemanticModel, Stage, VarDef } from '../semantics/model';
 import type { Locale } from './locale';
 import { cursorAt, mountCursor, within } from './cursor';
 import * as text from './featureText';
+import { renderArgv as explainRenderArgv, type CommandValue } from '../docs/explain';
 
 export interface HoverOptions {
   locale: Locale;
@@ -81,9 +82,9 @@ export function effectiveCommand(model: SemanticModel, ins: Instruction): Effect
   return { stage, entrypoint: s.entrypoint, cmd: s.cmd, cmdReset: s.cmdReset, externalBase: s.external, argv };
 }
 
-/** Renders argv like a shell command line (`/bin/sh -c "npm start"`). */
+/** Renders argv like a shell command line (`/bin/sh -c "npm start"`); docs/explain's quoting. */
 export function renderArgv(argv: string[]): string {
-  return argv.map((a) => (/^[A-Za-z0-9_\-./:=@%+,]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
+  return explainRenderArgv(argv);
 }
 
 // ---- HEALTHCHECK ----------------------------------------------------------------------------------
@@ -221,6 +222,11 @@ export function computeHover(doc: DockerfileDocument, position: Position, option
   return null;
 }
 
+function commandValue(s: CommandSetting | null): CommandValue | null {
+  if (!s) return null;
+  return s.form === 'exec' ? { form: 'exec', args: s.argv, text: '' } : { form: 'shell', args: [], text: s.instruction.command?.text.trim() ?? '' };
+}
+
 function keywordHover(doc: DockerfileDocument, model: SemanticModel, ins: Instruction, loc: Locale): string | undefined {
   const base = text.instructionDoc(ins.name, loc);
   if (ins.name === 'CMD' || ins.name === 'ENTRYPOINT') {
@@ -236,6 +242,8 @@ function keywordHover(doc: DockerfileDocument, model: SemanticModel, ins: Instru
       externalBase: eff.externalBase,
       thisOverridden: !((ins.name === 'CMD' ? eff.cmd : eff.entrypoint)?.instruction === ins),
       stageName: eff.stage.name, stageIndex: eff.stage.index,
+      entrypoint: commandValue(eff.entrypoint), cmd: commandValue(eff.cmd),
+      shell: model.shellOf((eff.cmd ?? eff.entrypoint)?.instruction ?? ins),
     }, loc) : undefined, text.cmdEntrypointTable(loc), base]);
   }
   if (ins.name === 'HEALTHCHECK') return join([text.healthcheckSection(healthcheckValues(model, ins), loc), base]);
@@ -279,7 +287,7 @@ function variableHover(doc: DockerfileDocument, model: SemanticModel, name: stri
     name, def, kind: def?.kind ?? null, line: def ? lineOf(def) : null,
     inheritedLine: def?.inheritsFrom ? lineOf(def.inheritsFrom) : null,
     value, predefinedNote: def?.predefinedNote ?? null,
-    stageOfDef: def?.stage ? def.stage.name ?? String(def.stage.index) : null,
+    stageOfDef: def?.stage ? def.stage.name ?? `#${def.stage.index}` : null,
     inheritedThroughFrom: !!(def && def.kind === 'ENV' && def.stage && model.stageOf(at) !== def.stage),
   }, loc);
 }
