@@ -42,6 +42,9 @@ for (const [file, expected] of Object.entries(SEED_COMMANDS)) {
       const { text, covered } = hoverAt(src, loc);
       assert.ok(text.includes(expected), `expected ${expected} in:\n${text}`);
       assert.match(covered, /^(CMD|ENTRYPOINT)$/i);
+      // The explanation and the docs.docker.com table are in the display language.
+      if (loc === 'ko') assert.match(text, /[\uac00-\ud7a3]/); else assert.doesNotMatch(text, /[\uac00-\ud7a3]/);
+      assert.ok(text.includes('--entrypoint'), 'what docker run --entrypoint overrides');
     });
   }
 }

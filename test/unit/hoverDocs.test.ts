@@ -9,7 +9,7 @@ import { computeCompletion } from '../../server/src/features/completion';
 import { computeSignatureHelp } from '../../server/src/features/signatureHelp';
 import type { Locale } from '../../server/src/features/locale';
 import { KNOWN_INSTRUCTIONS } from '../../server/src/syntax/nodes';
-import { INSTRUCTION_FLAGS } from '../../server/src/semantics/instructionSpec';
+import { INSTRUCTION_FLAGS, MOUNT_KEYS, MOUNT_TYPES } from '../../server/src/semantics/instructionSpec';
 import { marked } from './support/cursor';
 
 const LOCALES: Locale[] = ['en', 'ko'];
@@ -43,6 +43,17 @@ for (const loc of LOCALES) {
       });
     }
   }
+  for (const k of MOUNT_KEYS) {
+    test(`hover mount key ${k.name} (${loc})`, () => {
+      const ty = k.types[0];
+      const t = hv(`FROM a\nRUN --mount=type=${ty},${k.name}$0=x true`, loc);
+      assert.ok(t.length > 10, t);
+      lang(t, loc);
+    });
+  }
+  for (const ty of MOUNT_TYPES) {
+    test(`hover mount type ${ty} (${loc})`, () => { const t = hv(`FROM a\nRUN --mount=type=${ty}$0 true`, loc); assert.ok(t.length > 10); lang(t, loc); });
+  }
   for (const d of ['syntax=docker/dockerfile:1', 'escape=`', 'check=skip=JSONArgsRecommended']) {
     test(`hover directive ${d} (${loc})`, () => { const t = hv(`# ${d.slice(0, 2)}$0${d.slice(2)}\nFROM a`, loc); assert.ok(t.length > 20, t); lang(t, loc); });
   }
@@ -55,6 +66,12 @@ for (const loc of LOCALES) {
     }
     const copy = items.find((i) => i.label === 'COPY')!;
     assert.match((copy.textEdit as TextEdit).newText, /\$\{?1/);
+  });
+  test(`mount key and type completion (${loc}): localized details`, () => {
+    for (const src of ['FROM a\nRUN --mount=type=cache,$0', 'FROM a\nRUN --mount=type=$0', 'FROM a\nRUN --mount=type=secret,$0']) {
+      const m = marked(src);
+      for (const it of computeCompletion(m.doc, m.position, { locale: loc })) { assert.ok(it.detail, it.label); lang(it.detail!, loc); }
+    }
   });
   test(`flag completion (${loc}): localized details`, () => {
     const m = marked('FROM a\nRUN --$0');
