@@ -289,11 +289,11 @@ export function describeImageRef(ref: string): ImageRefInfo {
 
 /** Names of the OS families in both languages (for hovers). */
 export const FAMILY_NAMES: Readonly<Record<OsFamily, Bilingual>> = {
-  alpine: bi('Alpine (apk)', 'Alpine(apk)'),
-  debian: bi('Debian (apt)', 'Debian(apt)'),
-  ubuntu: bi('Ubuntu (apt)', 'Ubuntu(apt)'),
+  alpine: bi('Alpine (apk)', 'Alpine 계열(apk)'),
+  debian: bi('Debian (apt)', 'Debian 계열(apt)'),
+  ubuntu: bi('Ubuntu (apt)', 'Ubuntu 계열(apt)'),
   rhel: bi('RHEL family (dnf/yum/microdnf)', 'RHEL 계열(dnf/yum/microdnf)'),
-  suse: bi('SUSE (zypper)', 'SUSE(zypper)'),
+  suse: bi('SUSE (zypper)', 'SUSE 계열(zypper)'),
   distroless: bi('distroless (no shell, no package manager)', 'distroless(셸과 패키지 매니저 없음)'),
   scratch: bi('scratch (empty image)', 'scratch(빈 이미지)'),
   windows: bi('Windows', 'Windows'),
