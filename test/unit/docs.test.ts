@@ -16,7 +16,8 @@ import {
   formatDuration, interactionCell, parseDuration, predefinedArgDoc, variableHoverText, type FormOrNone,
 } from '../../server/src/docs/explain';
 import { FAMILY_NAMES, KNOWN_IMAGES, describeImageRef, imageFamily, knownImage, variantNotes } from '../../server/src/docs/images';
-import { INSTRUCTION_FLAGS, MOUNT_KEYS as SPEC_MOUNT_KEYS, SIGNALS as SPEC_SIGNALS } from '../../server/src/semantics/instructionSpec';
+import { BUILD_CHECKS, buildCheckDoc } from '../../server/src/docs/checks';
+import { BUILDKIT_CHECKS, INSTRUCTION_FLAGS, MOUNT_KEYS as SPEC_MOUNT_KEYS, SIGNALS as SPEC_SIGNALS } from '../../server/src/semantics/instructionSpec';
 
 // ---- bilingual completeness ------------------------------------------------------------------------
 
@@ -64,7 +65,7 @@ test('the bilingual check fails when a language is missing (the completeness tes
 test('every docs text has non-empty English and Korean, same placeholders, balanced code spans', () => {
   const all = {
     MESSAGES, INSTRUCTIONS, DIRECTIVES, ALL_FLAGS, MOUNT_TYPES, MOUNT_KEYS, STOP_SIGNALS, EXPOSE_PROTOCOLS,
-    KNOWN_IMAGES, FAMILY_NAMES, PREDEFINED_ARGS, ARG_VS_ENV, ARG_LIFETIME, ENV_LIFETIME,
+    KNOWN_IMAGES, FAMILY_NAMES, PREDEFINED_ARGS, ARG_VS_ENV, ARG_LIFETIME, ENV_LIFETIME, BUILD_CHECKS,
   };
   assert.deepEqual(bilingualProblems(all, 'docs'), []);
 });
@@ -444,4 +445,11 @@ test('t() / msg(): lookup, placeholders, unknown keys are visible', () => {
     assert.ok(v.en && v.ko, key);
     assert.deepEqual(placeholders(v.en), placeholders(v.ko), key);
   }
+});
+
+test('every BuildKit check name (instructionSpec BUILDKIT_CHECKS) is documented, PascalCase lookup only', () => {
+  assert.deepEqual(BUILD_CHECKS.map((x) => x.name).sort(), [...BUILDKIT_CHECKS].sort());
+  for (const x of BUILD_CHECKS) assert.match(x.url, /^https:\/\/docs\.docker\.com\/reference\/build-checks\/[a-z-]+\/$/, x.name);
+  assert.equal(buildCheckDoc('JSONArgsRecommended')?.url, 'https://docs.docker.com/reference/build-checks/json-args-recommended/');
+  assert.equal(buildCheckDoc('jsonargsrecommended'), undefined);
 });
