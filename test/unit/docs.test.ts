@@ -17,6 +17,7 @@ import {
 } from '../../server/src/docs/explain';
 import { FAMILY_NAMES, KNOWN_IMAGES, describeImageRef, imageFamily, knownImage, variantNotes } from '../../server/src/docs/images';
 import { BUILD_CHECKS, buildCheckDoc } from '../../server/src/docs/checks';
+import { AVOIDED_KO_TERMS, GLOSSARY } from '../../server/src/docs/glossary';
 import { BUILDKIT_CHECKS, INSTRUCTION_FLAGS, MOUNT_KEYS as SPEC_MOUNT_KEYS, SIGNALS as SPEC_SIGNALS } from '../../server/src/semantics/instructionSpec';
 
 // ---- bilingual completeness ------------------------------------------------------------------------
@@ -62,12 +63,32 @@ test('the bilingual check fails when a language is missing (the completeness tes
   assert.ok(p.some((x) => x.startsWith('broken.c: missing or empty ko')), p.join('\n'));
 });
 
-test('every docs text has non-empty English and Korean, same placeholders, balanced code spans', () => {
-  const all = {
+const ALL_DOCS = {
     MESSAGES, INSTRUCTIONS, DIRECTIVES, ALL_FLAGS, MOUNT_TYPES, MOUNT_KEYS, STOP_SIGNALS, EXPOSE_PROTOCOLS,
     KNOWN_IMAGES, FAMILY_NAMES, PREDEFINED_ARGS, ARG_VS_ENV, ARG_LIFETIME, ENV_LIFETIME, BUILD_CHECKS,
+};
+
+test('every docs text has non-empty English and Korean, same placeholders, balanced code spans', () => {
+  assert.deepEqual(bilingualProblems(ALL_DOCS, 'docs'), []);
+});
+
+test('Korean texts use the learners\' vocabulary (glossary.ts): no avoided variants', () => {
+  const ko: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (v: unknown) => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    const o = v as Record<string, unknown>;
+    if (typeof o.ko === 'string') ko.push(o.ko);
+    for (const x of Object.values(o)) walk(x);
   };
-  assert.deepEqual(bilingualProblems(all, 'docs'), []);
+  walk(ALL_DOCS);
+  assert.ok(ko.length > 500, String(ko.length));
+  const bad = ko.flatMap((text) => AVOIDED_KO_TERMS.filter((w) => text.includes(w)).map((w) => `${w}: ${text}`));
+  assert.deepEqual(bad, []);
+  assert.ok(GLOSSARY.some((g) => g.ko === '디렉토리'));
+  // The walker would catch a bad word:
+  assert.ok(AVOIDED_KO_TERMS.includes('디렉터리'));
 });
 
 test('every instruction has summary, details, forms, layer effect, example, link, snippet with tab stops and signatures', () => {

@@ -28,7 +28,7 @@ export const BUILD_CHECKS: readonly BuildCheckDoc[] = [
   c('JSONArgsRecommended', 'json-args-recommended', 'Use the JSON (exec) form for CMD and ENTRYPOINT so the program receives OS signals.', '프로그램이 OS 시그널을 받을 수 있도록 CMD와 ENTRYPOINT는 JSON(exec) 형식으로 쓰세요.'),
   c('MaintainerDeprecated', 'maintainer-deprecated', 'MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors`.', 'MAINTAINER는 더 이상 권장되지 않습니다. `LABEL org.opencontainers.image.authors`를 쓰세요.'),
   c('UndefinedArgInFrom', 'undefined-arg-in-from', 'FROM uses an ARG that is not declared before it.', 'FROM에서 앞에 선언되지 않은 ARG를 쓰고 있습니다.'),
-  c('WorkdirRelativePath', 'workdir-relative-path', 'A relative WORKDIR depends on the base image\'s working directory; set an absolute one first.', '상대 경로 WORKDIR은 베이스 이미지의 작업 디렉터리에 따라 달라집니다. 먼저 절대 경로로 지정하세요.'),
+  c('WorkdirRelativePath', 'workdir-relative-path', 'A relative WORKDIR depends on the base image\'s working directory; set an absolute one first.', '상대 경로 WORKDIR은 베이스 이미지의 작업 디렉토리에 따라 달라집니다. 먼저 절대 경로로 지정하세요.'),
   c('UndefinedVar', 'undefined-var', 'A variable is used before it is defined (it expands to an empty string).', '정의되기 전에 변수를 쓰고 있습니다(빈 문자열로 치환됩니다).'),
   c('MultipleInstructionsDisallowed', 'multiple-instructions-disallowed', 'Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage takes effect.', '한 스테이지에서는 마지막 CMD, ENTRYPOINT, HEALTHCHECK만 적용됩니다.'),
   c('LegacyKeyValueFormat', 'legacy-key-value-format', 'Use `KEY=value` instead of the legacy `KEY value` format in ENV and LABEL.', 'ENV와 LABEL에서는 예전 형식인 `KEY value` 대신 `KEY=value`를 쓰세요.'),

@@ -377,7 +377,7 @@ const PLATFORM_ARGS: [string, string, string][] = [
 
 const BUILDKIT_ARGS: [string, string, string][] = [
   ['BUILDKIT_CACHE_MOUNT_NS', 'Optional namespace for cache mount ids.', '캐시 마운트 id에 붙일 네임스페이스입니다(선택).'],
-  ['BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'Keep the `.git` directory of a Git build context.', 'Git 빌드 컨텍스트의 `.git` 디렉터리를 유지합니다.'],
+  ['BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'Keep the `.git` directory of a Git build context.', 'Git 빌드 컨텍스트의 `.git` 디렉토리를 유지합니다.'],
   ['BUILDKIT_INLINE_CACHE', 'Write inline cache metadata into the image config.', '인라인 캐시 메타데이터를 이미지 설정에 기록합니다.'],
   ['BUILDKIT_MULTI_PLATFORM', 'Deterministic output whether or not the build is multi-platform.', '멀티 플랫폼 여부와 관계없이 같은 형태로 결과를 출력합니다.'],
   ['BUILDKIT_SANDBOX_HOSTNAME', 'Hostname inside the build (default `buildkitsandbox`).', '빌드 안에서의 호스트 이름입니다(기본값 `buildkitsandbox`).'],

@@ -75,7 +75,7 @@ const CHMOD: Omit<FlagDoc, 'instruction' | 'anchor' | 'url'> = {
     '8진수(`755`, `644`)로 쓰거나, Dockerfile 1.14부터는 기호 표기(`+x`, `u=rwX,go=rX`)도 쓸 수 있습니다. Windows 컨테이너에서는 지원되지 않습니다.',
   ),
   values: [
-    { value: '755', doc: bi('rwxr-xr-x: executables and directories.', 'rwxr-xr-x: 실행 파일과 디렉터리.') },
+    { value: '755', doc: bi('rwxr-xr-x: executables and directories.', 'rwxr-xr-x: 실행 파일과 디렉토리.') },
     { value: '644', doc: bi('rw-r--r--: regular files.', 'rw-r--r--: 일반 파일.') },
     { value: '+x', doc: bi('Add the executable bit.', '실행 권한을 추가합니다.') },
   ],
@@ -88,7 +88,7 @@ const LINK: Omit<FlagDoc, 'instruction' | 'anchor' | 'url'> = {
   summary: bi('Copy into an independent layer (better cache reuse).', '독립된 레이어로 복사합니다(캐시 재사용에 유리).'),
   doc: bi(
     'The files are copied into an empty directory that becomes its own layer, linked on top of the previous state. The layer stays valid when earlier instructions change, and images can be rebased without rebuilding it. The copy cannot see the previous state: symlinks in the destination path are not followed.',
-    '파일을 빈 디렉터리에 복사해 별도 레이어로 만들고, 그 레이어를 앞 상태 위에 연결합니다. 앞 명령어가 바뀌어도 이 레이어는 그대로 재사용되고, 다시 빌드하지 않고 베이스 이미지만 교체(rebase)할 수도 있습니다. 대신 앞 상태를 볼 수 없으므로 대상 경로의 심볼릭 링크를 따라가지 않습니다.',
+    '파일을 빈 디렉토리에 복사해 별도 레이어로 만들고, 그 레이어를 앞 상태 위에 연결합니다. 앞 명령어가 바뀌어도 이 레이어는 그대로 재사용되고, 다시 빌드하지 않고 베이스 이미지만 교체(rebase)할 수도 있습니다. 대신 앞 상태를 볼 수 없으므로 대상 경로의 심볼릭 링크를 따라가지 않습니다.',
   ),
   values: BOOL_VALUES,
   snippet: '--link',
@@ -133,11 +133,11 @@ const FLAGS: FlagDoc[] = [
     summary: bi('Mount something into the build container for this RUN only.', '이 RUN을 실행하는 동안에만 빌드 컨테이너에 무언가를 마운트합니다.'),
     doc: bi(
       'Types: `bind` (default: files from the context or another stage, read-only), `cache` (persistent cache directory for compilers and package managers), `tmpfs`, `secret` (a secret file or env variable, never stored in the image), `ssh` (SSH agent socket). Nothing mounted ends up in the layer. Repeat the flag for several mounts.',
-      '타입: `bind`(기본값, 컨텍스트나 다른 스테이지의 파일을 읽기 전용으로), `cache`(컴파일러와 패키지 매니저용으로 빌드 사이에 유지되는 캐시 디렉터리), `tmpfs`, `secret`(이미지에 남지 않는 시크릿 파일 또는 환경 변수), `ssh`(SSH 에이전트 소켓). 마운트한 내용은 레이어에 남지 않습니다. 여러 개를 마운트하려면 플래그를 반복하세요.',
+      '타입: `bind`(기본값, 컨텍스트나 다른 스테이지의 파일을 읽기 전용으로), `cache`(컴파일러와 패키지 매니저용으로 빌드 사이에 유지되는 캐시 디렉토리), `tmpfs`, `secret`(이미지에 남지 않는 시크릿 파일 또는 환경 변수), `ssh`(SSH 에이전트 소켓). 마운트한 내용은 레이어에 남지 않습니다. 여러 개를 마운트하려면 플래그를 반복하세요.',
     ),
     values: [
       { value: 'type=bind', doc: bi('Bind files from the context, a stage or an image (read-only by default).', '컨텍스트, 스테이지, 이미지의 파일을 바인드합니다(기본 읽기 전용).') },
-      { value: 'type=cache', doc: bi('Persistent cache directory shared between builds.', '빌드 사이에 유지되는 캐시 디렉터리입니다.') },
+      { value: 'type=cache', doc: bi('Persistent cache directory shared between builds.', '빌드 사이에 유지되는 캐시 디렉토리입니다.') },
       { value: 'type=tmpfs', doc: bi('Empty in-memory filesystem.', '비어 있는 메모리 파일 시스템입니다.') },
       { value: 'type=secret', doc: bi('A secret passed with `docker build --secret`.', '`docker build --secret`으로 넘긴 시크릿입니다.') },
       { value: 'type=ssh', doc: bi('The SSH agent passed with `docker build --ssh`.', '`docker build --ssh`로 넘긴 SSH 에이전트입니다.') },
@@ -202,7 +202,7 @@ const FLAGS: FlagDoc[] = [
   { ...LINK, instruction: 'COPY', anchor: 'copy---link', url: link('copy---link') },
   {
     instruction: 'COPY', name: 'parents', kind: 'bool', placeholder: '[=<boolean>]', bareAllowed: true, defaultValue: 'false', since: '1.20',
-    summary: bi('Keep the parent directories of each source.', '각 원본의 상위 디렉터리를 유지합니다.'),
+    summary: bi('Keep the parent directories of each source.', '각 원본의 상위 디렉토리를 유지합니다.'),
     doc: bi(
       '`COPY --parents ./x/a.txt ./y/a.txt /out/` creates `/out/x/a.txt` and `/out/y/a.txt` instead of overwriting one `a.txt`. A `./` inside the source marks where the kept part starts (`./x/./y/*.txt` keeps `y/`). Works with `**`.',
       '`COPY --parents ./x/a.txt ./y/a.txt /out/`은 `a.txt` 하나를 덮어쓰는 대신 `/out/x/a.txt`와 `/out/y/a.txt`를 만듭니다. 원본 경로 중간의 `./`는 어디서부터 유지할지 표시합니다(`./x/./y/*.txt`는 `y/`부터 유지). `**`와 함께 쓸 수 있습니다.',
@@ -230,10 +230,10 @@ const FLAGS: FlagDoc[] = [
   },
   {
     instruction: 'ADD', name: 'keep-git-dir', kind: 'bool', placeholder: '=<boolean>', bareAllowed: true, defaultValue: 'false', since: '1.1',
-    summary: bi('Keep the `.git` directory when adding a Git repository.', 'Git 저장소를 추가할 때 `.git` 디렉터리를 유지합니다.'),
+    summary: bi('Keep the `.git` directory when adding a Git repository.', 'Git 저장소를 추가할 때 `.git` 디렉토리를 유지합니다.'),
     doc: bi(
       'By default a Git source is added without its `.git` directory. `--keep-git-dir=true` keeps it, e.g. to read commit information during the build.',
-      '기본적으로 Git 원본은 `.git` 디렉터리 없이 추가됩니다. 빌드 중에 커밋 정보를 읽어야 한다면 `--keep-git-dir=true`로 유지하세요.',
+      '기본적으로 Git 원본은 `.git` 디렉토리 없이 추가됩니다. 빌드 중에 커밋 정보를 읽어야 한다면 `--keep-git-dir=true`로 유지하세요.',
     ),
     values: BOOL_VALUES,
     anchor: 'add---keep-git-dir', url: link('add---keep-git-dir'),
@@ -361,7 +361,7 @@ export const MOUNT_TYPES: readonly MountTypeDoc[] = [
   },
   {
     type: 'cache', anchor: 'run---mounttypecache', url: link('run---mounttypecache'),
-    summary: bi('Persistent cache directory for compilers and package managers.', '컴파일러와 패키지 매니저를 위한, 빌드 사이에 유지되는 캐시 디렉터리입니다.'),
+    summary: bi('Persistent cache directory for compilers and package managers.', '컴파일러와 패키지 매니저를 위한, 빌드 사이에 유지되는 캐시 디렉토리입니다.'),
     doc: bi(
       'Its content survives between builds without affecting the instruction cache, so downloads are reused. Use it for speed only: the build must still work with an empty or shared cache. Apt needs `sharing=locked`.',
       '내용이 빌드와 빌드 사이에 유지되지만 명령어 캐시에는 영향을 주지 않으므로, 내려받은 파일을 다시 쓸 수 있습니다. 속도를 위한 용도로만 쓰세요. 캐시가 비어 있거나 다른 빌드와 공유되어도 빌드가 동작해야 합니다. apt에는 `sharing=locked`가 필요합니다.',
@@ -445,7 +445,7 @@ export const MOUNT_KEYS: readonly MountKeyDoc[] = [
     doc: bi('Does not expand variables; use a stage name instead.', '변수를 치환하지 않으므로 스테이지 이름을 쓰세요.'),
     perType: {
       bind: bi('Defaults to the build context.', '기본값은 빌드 컨텍스트입니다.'),
-      cache: bi('Used as the initial content of the cache; defaults to an empty directory.', '캐시의 초기 내용으로 쓰이며 기본값은 빈 디렉터리입니다.'),
+      cache: bi('Used as the initial content of the cache; defaults to an empty directory.', '캐시의 초기 내용으로 쓰이며 기본값은 빈 디렉토리입니다.'),
     },
   },
   {
@@ -484,17 +484,17 @@ export const MOUNT_KEYS: readonly MountKeyDoc[] = [
     name: 'mode', aliases: [], kind: 'octal', types: ['cache', 'secret', 'ssh'],
     defaults: { cache: '0755', secret: '0400', ssh: '0600' },
     summary: bi('File mode in octal.', '8진수 파일 권한입니다.'),
-    doc: bi('Permissions of the new cache directory, secret file or agent socket.', '새 캐시 디렉터리, 시크릿 파일, 에이전트 소켓의 권한입니다.'),
+    doc: bi('Permissions of the new cache directory, secret file or agent socket.', '새 캐시 디렉토리, 시크릿 파일, 에이전트 소켓의 권한입니다.'),
   },
   {
     name: 'uid', aliases: [], kind: 'int', types: ['cache', 'secret', 'ssh'], defaults: { cache: '0', secret: '0', ssh: '0' },
     summary: bi('Owner user ID.', '소유자 사용자 ID입니다.'),
-    doc: bi('User ID of the cache directory, secret file or socket (default 0).', '캐시 디렉터리, 시크릿 파일, 소켓의 사용자 ID입니다(기본값 0).'),
+    doc: bi('User ID of the cache directory, secret file or socket (default 0).', '캐시 디렉토리, 시크릿 파일, 소켓의 사용자 ID입니다(기본값 0).'),
   },
   {
     name: 'gid', aliases: [], kind: 'int', types: ['cache', 'secret', 'ssh'], defaults: { cache: '0', secret: '0', ssh: '0' },
     summary: bi('Owner group ID.', '소유자 그룹 ID입니다.'),
-    doc: bi('Group ID of the cache directory, secret file or socket (default 0).', '캐시 디렉터리, 시크릿 파일, 소켓의 그룹 ID입니다(기본값 0).'),
+    doc: bi('Group ID of the cache directory, secret file or socket (default 0).', '캐시 디렉토리, 시크릿 파일, 소켓의 그룹 ID입니다(기본값 0).'),
   },
   {
     name: 'required', aliases: [], kind: 'bool', types: ['secret', 'ssh'], bareAllowed: true, values: BOOL_VALUES,
