@@ -266,6 +266,10 @@ test('effective command: shell-form ENTRYPOINT ignores CMD; exec ENTRYPOINT + sh
   assert.match(none.explanation.en, /base image `node:20`/);
   assert.match(none.explanation.ko, /베이스 이미지 `node:20`/);
   assert.match(effectiveCommand({}).explanation.en, /base image's CMD/);
+  // ENTRYPOINT [] clears the entrypoint: the CMD alone runs.
+  const cleared = effectiveCommand({ entrypoint: { form: 'exec', args: [], text: '' }, cmd: { form: 'exec', args: ['bash'], text: '' } });
+  assert.deepEqual(cleared.argv, ['bash']);
+  assert.equal(effectiveCommand({ cmd: { form: 'exec', args: [], text: '' } }).argv, null);
 });
 
 // ---- HEALTHCHECK and durations -----------------------------------------------------------------------

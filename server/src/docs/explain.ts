@@ -64,8 +64,10 @@ export function renderArgv(argv: readonly string[]): string {
  */
 export function effectiveCommand(input: EffectiveCommandInput): EffectiveCommand {
   const shell = input.shell && input.shell.length ? input.shell : DEFAULT_SHELL;
-  const ep = input.entrypoint ?? null;
-  const cmd = input.cmd ?? null;
+  // `ENTRYPOINT []` / `CMD []` clear the setting (an empty exec form runs nothing).
+  const set = (c: CommandValue | null | undefined) => (c && !(c.form === 'exec' && c.args.length === 0) ? c : null);
+  const ep = set(input.entrypoint);
+  const cmd = set(input.cmd);
   const sh = renderArgv(shell);
   const base = input.baseImage ?? null;
 
