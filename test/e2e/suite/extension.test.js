@@ -87,7 +87,10 @@ describe('Dockwise in a real VS Code extension host', function () {
     });
     note('hover: %s', text.replace(/\s+/g, ' ').slice(0, 100));
     assert.match(text, /\|.*ENTRYPOINT.*\|/, 'a markdown table row mentioning ENTRYPOINT');
-    assert.match(text, /\|\s*:?-{3,}/, 'a markdown table separator row');
+    assert.match(text, /^\s*\|(\s*:?-+:?\s*\|)+\s*$/m, 'a markdown table delimiter row (GFM)');
+    // a cell of Docker's "Understand how CMD and ENTRYPOINT interact" table
+    // (https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact)
+    assert.match(text, /exec_entry p1_entry exec_cmd p1_cmd/, 'the exec ENTRYPOINT + exec CMD cell');
   });
 
   it('completion after "COPY --" offers --from', async function () {
