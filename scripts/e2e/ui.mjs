@@ -4,7 +4,7 @@
 // usage: node ui.mjs WORKSPACE   → prints one line per check and "N passed, N failed"
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, workbenchUrl, ARTIFACTS } from './lib.mjs';
+import { launchBrowser, workbenchUrl, until, ARTIFACTS } from './lib.mjs';
 
 const ws = path.resolve(process.argv[2]);
 // Overridable only to validate the harness against other fixtures; the defaults are the real checks.
@@ -43,6 +43,12 @@ async function wordPoint(word, occurrence = 0) {
   }, [word, occurrence]);
 }
 
+/** Screenshot once CSS animations (the hover's fade-in) have finished. */
+async function shot(file) {
+  await until('animations to finish', () => page.evaluate(() => document.getAnimations().every(a => a.playState !== 'running')), { timeout: 5000 }).catch(() => {});
+  await page.screenshot({ path: path.join(shots, file) });
+}
+
 async function step(name, fn) {
   try {
     const info = await fn();
@@ -71,7 +77,7 @@ try {
     await hover.waitFor({ timeout: 30000 });
     const text = norm(await hover.innerText());
     if (!/ENTRYPOINT/.test(text) || !(await hover.locator('table').count())) throw new Error(`no table: ${text.slice(0, 200)}`);
-    await page.screenshot({ path: path.join(shots, 'hover-cmd.png') });
+    await shot('hover-cmd.png');
     return text.slice(0, 120);
   });
 
@@ -82,7 +88,7 @@ try {
     const rows = page.locator('.markers-panel .monaco-list-row', { hasText: /DF\d{3}/ });
     await rows.first().waitFor({ timeout: 30000 });
     const texts = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(norm);
-    await page.screenshot({ path: path.join(shots, 'problems.png') });
+    await shot('problems.png');
     if (!texts.some(t => PROBLEM.test(t))) throw new Error(`no ${PROBLEM.source} row: ${JSON.stringify(texts)}`);
     return `${texts.length} rows, e.g. ${texts.find(t => /DF\d{3}/.test(t))}`;
   });
@@ -96,7 +102,7 @@ try {
     const menu = page.locator('.action-widget, .context-view .monaco-list', { hasText: FIX }).first();
     await menu.waitFor({ timeout: 30000 });
     const text = norm(await menu.innerText());
-    await page.screenshot({ path: path.join(shots, 'quick-fix.png') });
+    await shot('quick-fix.png');
     await page.keyboard.press('Escape');
     if (!FIX.test(text)) throw new Error(text);
     return text.slice(0, 120);
@@ -118,7 +124,7 @@ try {
     await excluded.click();
     await pane.locator('.monaco-list-row', { hasText: 'node_modules' }).first().waitFor({ timeout: 15000 });
     const rows = (await pane.locator('.monaco-list-row').allInnerTexts()).map(norm);
-    await page.screenshot({ path: path.join(shots, 'build-context.png') });
+    await shot('build-context.png');
     return rows.slice(0, 4).join(' | ');
   });
 } catch (e) {

@@ -27,15 +27,25 @@ async function until(what, fn, timeout = 20000) {
 const codeOf = d => (typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code));
 const dockwiseDiags = uri => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'dockwise');
 const hoverText = hovers => hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+const scratch = [];
 async function untitled(content) {
   const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content });
   await vscode.window.showTextDocument(doc);
+  scratch.push(doc);
   return doc;
+}
+/** Reverts and closes the untitled documents, so the workbench does not restore them later. */
+async function closeScratch() {
+  for (const doc of scratch.splice(0)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
 }
 
 describe('Dockwise in a real VS Code extension host', function () {
   let api;
   const dockerfile = () => vscode.Uri.file(path.join(WS, 'Dockerfile'));
+  after(closeScratch);
 
   before(async function () {
     assert.ok(WS && fs.existsSync(path.join(WS, 'Dockerfile')), `DOCKWISE_E2E_WS=${WS} has a Dockerfile`);
