@@ -291,11 +291,12 @@ test('describeHealthcheck uses the instruction\'s own values (start period with 
   const d = describeHealthcheck({ interval: '5m', timeout: '3s', startPeriod: '1m', retries: 5, command: 'curl -f http://localhost/' });
   assert.match(d.en, /Every \*\*5m\*\* Docker runs/);
   assert.match(d.en, /longer than \*\*3s\*\* is killed/);
-  assert.match(d.en, /first \*\*1m\*\* \(start period\) it checks every \*\*5s\*\* \(default\)/);
+  assert.match(d.en, /first \*\*1m\*\* after start \(start period\) it checks every \*\*5s\*\* \(default\) instead/);
+  assert.doesNotMatch(d.en, /first run happens 5m after/, 'with a start period the first run is after start-interval');
   assert.match(d.en, /After \*\*5\*\* failures/);
   assert.doesNotMatch(d.en, /Every \*\*5m\*\* \(default\)/);
   assert.match(d.ko, /\*\*5m\*\*마다/);
-  assert.match(d.ko, /처음 \*\*1m\*\* 동안/);
+  assert.match(d.ko, /처음 \*\*1m\*\*\(시작 유예 기간\) 동안은 대신 \*\*5s\*\*\(기본값\)마다/);
   const one = describeHealthcheck({ retries: '1' });
   assert.match(one.en, /\*\*1\*\* failure in a row/);
   const bad = describeHealthcheck({ interval: '10', retries: 'x' });

@@ -271,11 +271,13 @@ export function describeHealthcheck(h: HealthcheckInput): Bilingual {
 
   const en: string[] = [];
   const ko: string[] = [];
-  en.push(`Every **${interval.v}**${dEn(interval)} Docker runs ${cmd ?? 'the check command'} inside the container; the first run happens ${interval.v} after the container starts.`);
-  ko.push(`Docker가 **${interval.v}**${dKo(interval)}마다 컨테이너 안에서 ${cmd ? cmd + ' 명령을' : '검사 명령을'} 실행합니다. 첫 검사는 컨테이너가 시작되고 ${interval.v} 뒤에 합니다.`);
+  // reference.md §HEALTHCHECK: the first run is `interval` after start, then `interval` after
+  // each check; during the start period checks run every `start-interval` instead.
+  en.push(`Every **${interval.v}**${dEn(interval)} Docker runs ${cmd ?? 'the check command'} inside the container${hasStart ? '' : `; the first run happens ${interval.v} after the container starts`}.`);
+  ko.push(`Docker가 **${interval.v}**${dKo(interval)}마다 컨테이너 안에서 ${cmd ? cmd + ' 명령을' : '검사 명령을'} 실행합니다.${hasStart ? '' : ` 첫 검사는 컨테이너가 시작되고 ${interval.v} 뒤에 합니다.`}`);
   if (hasStart) {
-    en.push(`During the first **${sp.v}**${dEn(sp)} (start period) it checks every **${si.v}**${dEn(si)} and failures do not count; a success ends the start period early.`);
-    ko.push(`처음 **${sp.v}**${dKo(sp)} 동안(시작 유예 기간)은 **${si.v}**${dKo(si)}마다 검사하며 실패를 세지 않습니다. 그 사이에 한 번 성공하면 유예 기간이 바로 끝납니다.`);
+    en.push(`During the first **${sp.v}**${dEn(sp)} after start (start period) it checks every **${si.v}**${dEn(si)} instead, and failures do not count; once a check succeeds, the container counts as started and failures count from then on.`);
+    ko.push(`컨테이너가 시작된 뒤 처음 **${sp.v}**${dKo(sp)}(시작 유예 기간) 동안은 대신 **${si.v}**${dKo(si)}마다 검사하며 실패를 세지 않습니다. 그 사이에 한 번 성공하면 시작된 것으로 보고 그때부터 실패를 셉니다.`);
   } else {
     en.push(`There is no start period (**${sp.v}**${dEn(sp)}), so failures count from the first check${si.given ? ` and the start interval (${si.v}) has no effect` : ''}.`);
     ko.push(`시작 유예 기간이 없으므로(**${sp.v}**${dKo(sp)}) 첫 검사부터 실패를 셉니다${si.given ? `. 따라서 start-interval(${si.v})은 효과가 없습니다` : ''}.`);
@@ -341,13 +343,11 @@ export function variableHoverText(v: VariableHoverInput): Bilingual {
     ko.push(v.stage ? `${v.definedAtLine}번째 줄(스테이지 \`${v.stage}\`)에서 정의되었습니다.` : `${v.definedAtLine}번째 줄에서 정의되었습니다.`);
   }
   if (v.value !== null) {
-    const shown = v.value === '' ? null : v.value;
-    en.push(shown === null ? 'Value here: empty string.' : `Value here: \`${shown}\``);
-    ko.push(shown === null ? '이 위치의 값: 빈 문자열.' : `이 위치의 값: \`${shown}\``);
-    if (v.kind !== 'ENV') {
-      en.push(`(default; \`--build-arg ${v.name}=…\` overrides it)`);
-      ko.push(`(기본값이며 \`--build-arg ${v.name}=…\`로 바꿀 수 있습니다)`);
-    }
+    const shownEn = v.value === '' ? 'empty string' : `\`${v.value}\``;
+    const shownKo = v.value === '' ? '빈 문자열' : `\`${v.value}\``;
+    const isArg = v.kind !== 'ENV';
+    en.push(`Value here: ${shownEn}` + (isArg ? ` (default; \`--build-arg ${v.name}=…\` overrides it)` : ''));
+    ko.push(`이 위치의 값: ${shownKo}` + (isArg ? ` (기본값이며 \`--build-arg ${v.name}=…\`로 바꿀 수 있음)` : ''));
   } else if (v.fromBuildArg || v.kind === 'ARG') {
     en.push(`No default: set with \`--build-arg ${v.name}=…\`, otherwise empty.`);
     ko.push(`기본값이 없습니다. \`--build-arg ${v.name}=…\`로 지정하지 않으면 빈 값입니다.`);
