@@ -300,8 +300,8 @@ export function describeHealthcheck(h: HealthcheckInput): Bilingual {
 // ---- variables ----------------------------------------------------------------------------------
 
 export const ARG_VS_ENV: Bilingual = bi(
-  '**ARG** exists only while the image is built: it can be set with `docker build --build-arg`, is visible from its line to the end of the stage (a global ARG before the first FROM only in FROM lines unless redeclared), and is not stored in the image config. **ENV** is stored in the image: every later instruction, every stage built `FROM` this one, and every container sees it (`docker run --env` can change it). An ENV wins over an ARG of the same name.',
-  '**ARG**는 이미지를 빌드하는 동안에만 존재합니다. `docker build --build-arg`로 값을 줄 수 있고, 선언한 줄부터 스테이지 끝까지 쓸 수 있으며(첫 FROM 앞의 전역 ARG는 다시 선언하지 않으면 FROM 줄에서만 쓸 수 있음), 이미지 설정에는 저장되지 않습니다. **ENV**는 이미지에 저장되어 이후의 모든 명령어, 이 스테이지를 `FROM`으로 잇는 스테이지, 모든 컨테이너에서 보입니다(`docker run --env`로 바꿀 수 있음). 같은 이름이면 ENV가 ARG보다 우선합니다.',
+  '**ARG** exists only while the image is built: it can be set with `docker build --build-arg`, is visible from its line to the end of the stage and in stages built `FROM` it (a global ARG before the first FROM only in FROM lines unless redeclared), and is not stored in the image config. **ENV** is stored in the image: every later instruction, every stage built `FROM` this one, and every container sees it (`docker run --env` can change it). An ENV wins over an ARG of the same name.',
+  '**ARG**는 이미지를 빌드하는 동안에만 존재합니다. `docker build --build-arg`로 값을 줄 수 있고, 선언한 줄부터 스테이지 끝까지, 그리고 그 스테이지를 `FROM`으로 잇는 스테이지에서 쓸 수 있으며(첫 FROM 앞의 전역 ARG는 다시 선언하지 않으면 FROM 줄에서만 쓸 수 있음), 이미지 설정에는 저장되지 않습니다. **ENV**는 이미지에 저장되어 이후의 모든 명령어, 이 스테이지를 `FROM`으로 잇는 스테이지, 모든 컨테이너에서 보입니다(`docker run --env`로 바꿀 수 있음). 같은 이름이면 ENV가 ARG보다 우선합니다.',
 );
 
 export const ARG_LIFETIME: Bilingual = bi(

@@ -444,8 +444,8 @@ const DOCS: InstructionDoc[] = [
     name: 'ARG', anchor: 'arg', url: url('arg'),
     summary: bi('Declares a build argument, optionally with a default, settable with `--build-arg`.', '`--build-arg`로 값을 넘길 수 있는 빌드 인자를 선언합니다(기본값 지정 가능).'),
     details: bi(
-      'An ARG exists only while building: it is not stored in the image config and containers do not see it (use ENV for that). It is visible from its line to the end of the stage; an ARG before the first FROM is global and usable in FROM lines, but must be declared again (`ARG NAME`) inside a stage to be used there. ENV of the same name wins over ARG. Values appear in `docker history`: never pass secrets this way (use `RUN --mount=type=secret`).',
-      'ARG는 빌드하는 동안에만 존재합니다. 이미지 설정에 저장되지 않아 컨테이너에서는 보이지 않습니다(그럴 때는 ENV를 쓰세요). 선언한 줄부터 스테이지 끝까지 쓸 수 있습니다. 첫 FROM 앞의 ARG는 전역이라 FROM 줄에서 쓸 수 있지만, 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다. 같은 이름의 ENV가 있으면 ENV가 우선합니다. 값이 `docker history`에 남으므로 비밀번호나 토큰은 넘기지 마세요(`RUN --mount=type=secret`을 쓰세요).',
+      'An ARG exists only while building: it is not stored in the image config and containers do not see it (use ENV for that). It is visible from its line to the end of the stage and in stages built `FROM` that stage; an ARG before the first FROM is global and usable in FROM lines, but must be declared again (`ARG NAME`) inside a stage to be used there. ENV of the same name wins over ARG. Values appear in `docker history`: never pass secrets this way (use `RUN --mount=type=secret`).',
+      'ARG는 빌드하는 동안에만 존재합니다. 이미지 설정에 저장되지 않아 컨테이너에서는 보이지 않습니다(그럴 때는 ENV를 쓰세요). 선언한 줄부터 스테이지 끝까지 쓸 수 있고, 이 스테이지를 `FROM`으로 잇는 스테이지에도 물려집니다. 첫 FROM 앞의 ARG는 전역이라 FROM 줄에서 쓸 수 있지만, 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다. 같은 이름의 ENV가 있으면 ENV가 우선합니다. 값이 `docker history`에 남으므로 비밀번호나 토큰은 넘기지 마세요(`RUN --mount=type=secret`을 쓰세요).',
     ),
     forms: ['ARG <name>[=<default value>] [<name>[=<default value>]...]'],
     layer: 'build-only',
