@@ -179,3 +179,20 @@ test('robust: completion at every offset of a tricky file never throws (completi
     }
   }
 });
+
+test('images and tags from the offline list (no network)', () => {
+  const names = complete('FROM $0').labels;
+  has(names, 'alpine', 'ubuntu', 'node', 'python', 'golang', 'scratch');
+  const node = complete('FROM node:$0');
+  has(node.labels, '22-alpine', '22-slim', 'lts');
+  assert.equal(node.apply('22-alpine'), 'FROM node:22-alpine');
+  assert.equal(complete('FROM node:22$0 AS build').apply('22-slim'), 'FROM node:22-slim AS build');
+  // Stage names come before images; FROM <stage> is offered only for earlier stages.
+  const staged = complete('FROM golang AS build\nFROM $0\nFROM alpine AS later\n');
+  has(staged.labels, 'build');
+  hasNot(staged.labels, 'later');
+  for (const loc of LOCALES) {
+    const d = complete('FROM python:$0', loc).items.find((i) => i.label === '3.12-slim')?.detail ?? '';
+    if (loc === 'ko') assert.match(d, /[\uac00-\ud7a3]/); else assert.match(d, /slim/);
+  }
+});

@@ -169,3 +169,26 @@ test('no hover in comments, heredoc bodies and blank lines', () => {
   assert.equal(hoverAt('FROM a\nRUN <<EOF\nCM$0D x\nEOF\n').hover, null);
   assert.equal(hoverAt('FROM a\n$0\nRUN x\n').hover, null);
 });
+
+// ---- images (docs/images.ts, offline) and build checks -----------------------------------------
+
+test('image hover: no tag → latest (seeds/000 "태그를 별도로 넣지 않으면 latest"), variants, resolved ARG', () => {
+  for (const loc of LOCALES) {
+    const h = hoverAt('FROM ubu$0ntu\n', loc);
+    assert.ok(h.text.includes('`latest`'), h.text);
+    assert.ok(h.text.includes('library/ubuntu'));
+  }
+  // seeds/000 writes `python:3.9-slime-buster` (typo): only `buster` is a known variant word.
+  const typo = hoverAt('FROM python:3.9-slime-bus$0ter\n');
+  assert.ok(typo.text.includes('`buster`') && !typo.text.includes('`slim`:'), typo.text);
+  assert.ok(hoverAt('FROM node:18-alp$0ine\n').text.includes('`alpine`'));
+  assert.ok(hoverAt('FROM mongo:4.4.4-bio$0nic\n', 'ko').text.includes('Ubuntu 18.04'));
+  assert.ok(hoverAt('ARG V=3.20\nFROM alp$0ine:${V}\n').text.includes('alpine:3.20'));
+});
+
+test('check names in # check=skip= hover with the build-checks link', () => {
+  const h = hoverAt('# check=skip=JSONArgsRecommended,StageName$0Casing\nFROM a\n', 'ko');
+  assert.equal(h.covered, 'StageNameCasing');
+  assert.ok(h.text.includes('docs.docker.com/reference/build-checks/stage-name-casing'));
+  assert.match(h.text, /[\uac00-\ud7a3]/);
+});

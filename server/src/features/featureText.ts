@@ -11,6 +11,8 @@ import {
   cmdEntrypointTable as explainTable, describeHealthcheck, effectiveCommand as explainEffective, predefinedArgDoc, variableHoverText,
   type CommandValue,
 } from '../docs/explain';
+import { FAMILY_NAMES, KNOWN_IMAGES, describeImageRef, knownImage, variantNotes } from '../docs/images';
+import { buildCheckDoc } from '../docs/checks';
 import { EXPOSE_PROTOCOLS, STOP_SIGNALS, flagDoc as flagData, mountKeyDoc as mountKeyData, mountTypeDoc as mountTypeData, signalDoc } from '../docs/flags';
 import { directiveDoc as directiveData, instructionDoc as instructionData, instructionSnippetBody } from '../docs/instructions';
 
@@ -61,7 +63,10 @@ export function directiveDoc(name: string, loc: Locale): string | undefined {
 export function directiveValues(name: string, loc: Locale): { value: string; doc: string }[] {
   return (directiveData(name)?.values ?? []).map((v) => ({ value: v.value, doc: pick(v.doc, loc) }));
 }
-export function checkDoc(_name: string, _loc: Locale): string | undefined { return undefined; }
+export function checkDoc(name: string, loc: Locale): string | undefined {
+  const d = buildCheckDoc(name);
+  return d ? `**${d.name}** — ${pick(d.summary, loc)}\n\n[${d.url}](${d.url})` : undefined;
+}
 
 export function flagSummary(ins: string, flag: string, loc: Locale): string | undefined {
   const d = flagData(ins, flag);
@@ -148,8 +153,21 @@ export function variableDoc(def: VarDef, line: number | null, loc: Locale): stri
 }
 
 export interface ImageEntry { name: string; detail?: string; doc?: string; hasTags: boolean }
-export function imageNames(_loc: Locale): ImageEntry[] { return []; }
-export function imageTags(_name: string, _loc: Locale): { tag: string; detail?: string; sort?: string }[] { return []; }
+export function imageNames(loc: Locale): ImageEntry[] {
+  return KNOWN_IMAGES.map((i) => ({
+    name: i.name, detail: pick(i.description, loc),
+    doc: (i.deprecated ? '⚠️ ' + pick(i.deprecated, loc) + '\n\n' : '') + `${msg(loc, 'completion.tag')}: ` + i.tags.map((t) => '`' + t + '`').join(', '),
+    hasTags: i.tags.length > 0,
+  }));
+}
+export function imageTags(name: string, loc: Locale): { tag: string; detail?: string; sort?: string }[] {
+  const i = knownImage(name);
+  if (!i) return [];
+  return i.tags.map((tag, k) => {
+    const notes = variantNotes(tag).map((n) => pick(n, loc));
+    return { tag, detail: notes[0] ?? msg(loc, 'completion.tag'), sort: String(k).padStart(3, '0') };
+  });
+}
 
 // ---- hover sections (structured facts in, Markdown out) ---------------------------------------
 
@@ -209,7 +227,26 @@ export function healthcheckSection(f: HealthcheckFacts, loc: Locale): string | u
   return out.join('\n\n');
 }
 
-export function imageHover(_raw: string, _resolved: string | null, _loc: Locale): string | undefined { return undefined; }
+/** FROM image hover: registry/repository, what the tag means (no tag → latest), variants, family. */
+export function imageHover(raw: string, resolved: string | null, loc: Locale): string | undefined {
+  const ref = resolved && resolved !== raw ? resolved : raw;
+  const info = describeImageRef(ref);
+  const out = [`**${msg(loc, 'image.title', info.familiarName || ref)}**`];
+  if (resolved && resolved !== raw) out.push(msg(loc, 'image.resolved', resolved));
+  if (info.familiarName === 'scratch') { out.push(msg(loc, 'image.scratch')); return out.join('\n\n'); }
+  if (!info.valid && info.error) out.push('⚠️ ' + msg(loc, 'image.invalid', pick(info.error, loc)));
+  if (info.known) out.push(pick(info.known.description, loc));
+  if (info.known?.deprecated) out.push('⚠️ ' + pick(info.known.deprecated, loc));
+  const facts = [msg(loc, 'image.registry', info.registry), msg(loc, 'image.repository', info.repository)];
+  if (info.tag !== null) facts.push(msg(loc, 'image.tag', info.tag));
+  if (info.digest !== null) facts.push(msg(loc, 'image.digest', info.digest));
+  out.push(facts.map((f) => '- ' + f).join('\n'));
+  if (info.impliedLatest) out.push(msg(loc, 'image.impliedLatest'));
+  if (info.variantNotes.length) out.push(info.variantNotes.map((n) => '- ' + pick(n, loc)).join('\n'));
+  if (info.family !== 'unknown') out.push(msg(loc, 'image.family', pick(FAMILY_NAMES[info.family], loc)));
+  if (info.known && info.known.variants.length) out.push(`${msg(loc, 'completion.tag')}: ` + info.known.tags.slice(0, 8).map((t) => '`' + t + '`').join(', '));
+  return out.join('\n\n');
+}
 
 export interface StageFacts { name: string | null; index: number; base: string | null; resolvedBase: string | null; line: number; parentName: string | null }
 export function stageHover(f: StageFacts, loc: Locale): string | undefined {
