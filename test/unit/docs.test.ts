@@ -2,6 +2,8 @@
 // effective command / healthcheck explanations, durations, image references and families.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import { bi, format, placeholders, resolveLocale, t, tBoth, type Bilingual } from '../../server/src/docs/locale';
 import { MESSAGES, msg, msgBoth } from '../../server/src/docs/messages';
@@ -478,4 +480,17 @@ test('every BuildKit check name (instructionSpec BUILDKIT_CHECKS) is documented,
   for (const x of BUILD_CHECKS) assert.match(x.url, /^https:\/\/docs\.docker\.com\/reference\/build-checks\/[a-z-]+\/$/, x.name);
   assert.equal(buildCheckDoc('JSONArgsRecommended')?.url, 'https://docs.docker.com/reference/build-checks/json-args-recommended/');
   assert.equal(buildCheckDoc('jsonargsrecommended'), undefined);
+});
+
+test('layering: server/src/docs imports only its own modules (no fs, no LSP connection, no other layer)', () => {
+  const dir = resolve(__dirname, '../../../server/src/docs');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  assert.ok(files.length >= 7, files.join());
+  for (const f of files) {
+    const src = readFileSync(join(dir, f), 'utf8');
+    for (const m of src.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      const spec = m[1] ?? m[2];
+      assert.match(spec, /^\.\/[A-Za-z]+$/, `${f} imports ${spec}`);
+    }
+  }
 });
