@@ -74,6 +74,13 @@ test('effective command: an external base image is reported when nothing is set 
   assert.equal(effectiveCommand(s.doc.model, instructionContaining(s.doc.tree.instructions, s.offset)!)!.externalBase, null);
 });
 
+test('effective command: ENTRYPOINT [] clears an inherited ENTRYPOINT', () => {
+  const m = marked('FROM a AS base\nENTRYPOINT ["docker-entrypoint.sh"]\nFROM base\nENTRYPOINT []\nCMD ["node", "app.js"]$0\n');
+  const e = effectiveCommand(m.doc.model, instructionContaining(m.doc.tree.instructions, m.offset)!)!;
+  assert.deepEqual(e.argv, ['node', 'app.js']);
+  assert.equal(e.entrypoint, null);
+});
+
 test('renderArgv quotes only what a shell would need', () => {
   assert.equal(renderArgv(['/bin/sh', '-c', 'npm start']), '/bin/sh -c "npm start"');
   assert.equal(renderArgv(['nginx', '-g', 'daemon off;']), 'nginx -g "daemon off;"');

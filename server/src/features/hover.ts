@@ -76,6 +76,9 @@ export function effectiveCommand(model: SemanticModel, ins: Instruction): Effect
   const stage = model.stageOf(ins);
   if (!stage) return null;
   const s = stateAtEnd(model, stage, null);
+  // `ENTRYPOINT []` / `CMD []` clear the setting (Dockerfile reference, ENTRYPOINT/CMD).
+  if (s.entrypoint && s.entrypoint.form === 'exec' && s.entrypoint.argv.length === 0) s.entrypoint = null;
+  if (s.cmd && s.cmd.form === 'exec' && s.cmd.argv.length === 0) s.cmd = null;
   let argv: string[] | null = null;
   if (s.entrypoint) argv = s.entrypoint.form === 'shell' ? s.entrypoint.argv : [...s.entrypoint.argv, ...(s.cmd?.argv ?? [])];
   else if (s.cmd) argv = s.cmd.argv;
