@@ -494,3 +494,40 @@ test('layering: server/src/docs imports only its own modules (no fs, no LSP conn
     }
   }
 });
+
+/** Minimal LSP snippet syntax check: `$` starts a tab stop / placeholder / choice or is escaped; braces balance. */
+function snippetProblems(sn: string): string | null {
+  let depth = 0;
+  for (let i = 0; i < sn.length; i++) {
+    const ch = sn[i];
+    if (ch === '\\') { i++; continue; }
+    if (ch === '$') {
+      const rest = sn.slice(i + 1);
+      if (/^\d/.test(rest)) continue;
+      const m = /^\{\d+(:|\||\})/.exec(rest);
+      if (!m) return `bare $ at ${i}`;
+      if (m[1] === '|') {
+        const end = rest.indexOf('|}');
+        if (end < 0) return `unterminated choice at ${i}`;
+        i += end + 2;
+        continue;
+      }
+      if (m[1] === ':') depth++;
+      i += m[0].length - (m[1] === '}' ? 0 : 0);
+      continue;
+    }
+    if (ch === '}') { if (depth === 0) return `unbalanced } at ${i}`; depth--; }
+  }
+  return depth === 0 ? null : 'unclosed placeholder';
+}
+
+test('every snippet (instructions, directives, flags) is valid LSP snippet syntax', () => {
+  assert.equal(snippetProblems('a $HOME'), 'bare $ at 2', 'the checker rejects an unescaped $');
+  assert.equal(snippetProblems('${1:x'), 'unclosed placeholder');
+  const all = [
+    ...INSTRUCTIONS.flatMap((d) => [d.snippet, ...(d.altSnippets ?? [])]),
+    ...DIRECTIVES.map((d) => d.snippet),
+    ...ALL_FLAGS.map((f) => f.snippet),
+  ];
+  for (const sn of all) assert.equal(snippetProblems(sn), null, sn);
+});
