@@ -4,7 +4,7 @@
 //!     and dockerfile-language-server-nodejs; hover/completion latency when available;
 //!  3. server RSS after the workload;
 //!  4. the build-context scan benchmark (bench/context.ts) when present.
-//! Prints min/median/p95 and peer/ours ratios. Options: --sizes=200,2000 --quick --no-peer --only=parser|lsp|context
+//! Prints min/median/p95 and peer/ours ratios. Options: --sizes=200,2000 --quick --no-peer --only=parser|features|lsp|context
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { parse } from '../server/src/syntax/parser';
@@ -75,6 +75,47 @@ function benchParser(): void {
       }));
     }
     console.log(`| ${n} | ${(text.length / 1024).toFixed(0)} | ${fmt(ours)} | ${fmt(peer)} | ${ratio(peer.median, ours.median)} | ${fmt(stats(inc))} | ${ms(stats(full).median)} ms |`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+function benchFeatures(): void {
+  /* eslint-disable @typescript-eslint/no-var-requires */
+  const { DockerfileDocument } = require('../server/src/service/document') as typeof import('../server/src/service/document');
+  const { computeCompletion } = require('../server/src/features/completion') as typeof import('../server/src/features/completion');
+  const { computeHover } = require('../server/src/features/hover') as typeof import('../server/src/features/hover');
+  const { computeSignatureHelp } = require('../server/src/features/signatureHelp') as typeof import('../server/src/features/signatureHelp');
+  const { semanticTokensFull, semanticTokensDelta } = require('../server/src/features/semanticTokens') as typeof import('../server/src/features/semanticTokens');
+  const { documentSymbols, foldingRanges } = require('../server/src/features/outline') as typeof import('../server/src/features/outline');
+  /* eslint-enable @typescript-eslint/no-var-requires */
+  console.log('\n## 3. Features in-process (min / median / p95), after the document is open\n');
+  console.log('| lines | completion | hover | signature help | semantic tokens full | delta after one edit | document symbols | folding |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const n of SIZES) {
+    const text = generateDockerfile(n, 42);
+    const doc = new DockerfileDocument('file:///bench/Dockerfile', 1, text);
+    void doc.model;
+    let seed = 3;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const positions = Array.from({ length: 300 }, () => doc.positionAt(Math.floor(rnd() * text.length)));
+    for (const ins of doc.tree.instructions) if (rnd() < 300 / doc.tree.instructions.length) positions.push(doc.positionAt(ins.keywordSpan.start + 1));
+    const per = (fn: (p: { line: number; character: number }) => unknown) => stats(positions.map((p) => time(() => fn(p))));
+    const comp = per((p) => computeCompletion(doc, p, { locale: 'en' }));
+    const hov = per((p) => computeHover(doc, p, { locale: 'en' }));
+    const sig = per((p) => computeSignatureHelp(doc, p, { locale: 'en' }));
+    const reps = n >= 20000 ? 5 : 20;
+    const full = stats(Array.from({ length: reps }, () => time(() => semanticTokensFull(doc))));
+    const deltas: number[] = [];
+    let v = 1;
+    for (let i = 0; i < reps; i++) {
+      const prev = semanticTokensFull(doc);
+      const at = doc.tree.instructions[Math.floor(rnd() * doc.tree.instructions.length)].keywordSpan.end;
+      doc.applyEdit({ start: at, end: at, text: ' ' }, ++v);
+      deltas.push(time(() => semanticTokensDelta(doc, prev.resultId!)));
+    }
+    const sym = stats(Array.from({ length: reps }, () => time(() => documentSymbols(doc))));
+    const fold = stats(Array.from({ length: reps }, () => time(() => foldingRanges(doc))));
+    console.log(`| ${n} | ${fmt(comp)} | ${fmt(hov)} | ${fmt(sig)} | ${fmt(full)} | ${fmt(stats(deltas))} | ${fmt(sym)} | ${fmt(fold)} |`);
   }
 }
 
@@ -214,6 +255,7 @@ async function benchLsp(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`# Dockwise benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   if (!ONLY || ONLY === 'parser') benchParser();
+  if (!ONLY || ONLY === 'features') benchFeatures();
   if (!ONLY || ONLY === 'lsp') await benchLsp();
   if (!ONLY || ONLY === 'context') {
     const ctxBench = path.join(__dirname, 'context.js');

@@ -27,10 +27,12 @@ test('a global ARG is visible in FROM, but inside a stage only after ARG re-decl
   assert.equal(d.inheritsFrom?.value, '1.2');
 });
 
-test('ENV is inherited through FROM <stage>; ARG is not', () => {
-  const m = model('FROM alpine AS a\nENV E=1\nARG A=2\nFROM a\nRUN echo $E $A\n');
-  assert.equal(refDef(m, 'E')?.kind, 'ENV');
-  assert.equal(refDef(m, 'A'), null);
+test('ARG and ENV are inherited through FROM <stage> (docs: "Arguments and variables are inherited from parent stages"), not by unrelated stages', () => {
+  const m = model('FROM alpine AS a\nENV E=1\nARG A=2\nFROM a\nRUN echo $E $A\nFROM alpine\nRUN echo $E $A\n');
+  assert.equal(refDef(m, 'E', 0)?.kind, 'ENV');
+  assert.equal(refDef(m, 'A', 0)?.kind, 'ARG');
+  assert.equal(refDef(m, 'E', 1), null);
+  assert.equal(refDef(m, 'A', 1), null);
 });
 
 test('ENV values expand with the scope before the instruction (reference example)', () => {

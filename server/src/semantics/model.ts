@@ -4,8 +4,8 @@
 //! Scope rules (Dockerfile reference, "ARG" and "ENV"):
 //! * ARGs before the first FROM are *global*: usable in FROM lines; inside a stage only
 //!   after `ARG NAME` re-declares them (the global default is then inherited).
-//! * A stage's ARG/ENV are visible from the next instruction to the end of the stage.
-//!   ENV (image config) is inherited by stages built `FROM <stage>`; ARG is not.
+//! * A stage's ARG/ENV are visible from the next instruction to the end of the stage, and
+//!   are inherited by stages built `FROM <stage>` (docs.docker.com build variables).
 //! * Within one ENV/ARG instruction, values are expanded with the scope *before* it.
 //! * Predefined platform ARGs are in the global scope; inside a stage they need `ARG X`.
 //!   Proxy ARGs and BuildKit's built-in ARGs need no declaration.
@@ -258,11 +258,12 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       const stRefs: ResolvedRef[] = [];
       const stDefs: VarDef[] = [];
       if (ins.vars.length) resolveRefs(ins, globalScope, null, stRefs);
-      // New stage scope: ENV inherited from the parent stage (predefined ARGs are a fallback).
+      // New stage scope: ARG and ENV inherited from the parent stage (docker/docs "build
+      // variables": "Arguments and variables are inherited from parent stages").
       const scope: Scope = new Map();
       if (parent) {
         const penv = stageEnvAtEnd.get(parent);
-        if (penv) for (const [key, v] of penv) if (v.kind === 'ENV') scope.set(key, v);
+        if (penv) for (const [key, v] of penv) scope.set(key, v);
       }
       const scopeStart = new Map(scope);
       const parentShell = parent ? stageShell.get(parent) : undefined;
