@@ -1,7 +1,8 @@
 //! Generates realistic Dockerfiles of a given line count (multi-stage, long RUN chains with
 //! continuations, heredocs, ARG/ENV with variables, COPY --from). Deterministic per seed.
 
-function rng(seed: number): () => number {
+/** mulberry32: a small seeded PRNG (also used by the tests' random edits). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -16,7 +17,7 @@ const BASES = ['debian:bookworm-slim', 'node:20-bookworm', 'python:3.12-slim', '
 const PKGS = ['ca-certificates', 'curl', 'git', 'build-essential', 'libssl-dev', 'pkg-config', 'unzip', 'jq', 'gnupg', 'tzdata'];
 
 export function generateDockerfile(lines: number, seed = 1): string {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
   const out: string[] = ['# syntax=docker/dockerfile:1', 'ARG BASE_VERSION=1.0', 'ARG APP_ENV=production', ''];
   let stage = 0;

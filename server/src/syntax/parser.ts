@@ -274,20 +274,7 @@ function heredocMarkers(seg: SegMap, spaced: Span[]): Marker[] {
   const t = seg.text;
   const out: Marker[] = [];
   // Shell-like word split with raw quotes; BuildKit uses `\` here regardless of the escape directive.
-  let i = 0;
-  while (i < t.length) {
-    while (i < t.length && isSpace(t.charCodeAt(i))) i++;
-    if (i >= t.length) break;
-    const ws = i;
-    let q = 0;
-    while (i < t.length) {
-      const ch = t.charCodeAt(i);
-      if (q === 0 && isSpace(ch)) break;
-      if (ch === 92 && q !== 39 && i + 1 < t.length) { i += 2; continue; }
-      if (q === 0 && (ch === 39 || ch === 34)) q = ch;
-      else if (q !== 0 && ch === q) q = 0;
-      i++;
-    }
+  for (const [ws, i] of shellWordSpans(t)) {
     const word = t.slice(ws, i);
     const m = /^(\d*)<<(-?)([^<]*)$/.exec(word);
     if (!m) continue;
@@ -312,8 +299,9 @@ function heredocMarkers(seg: SegMap, spaced: Span[]): Marker[] {
   return out;
 }
 
-function splitShellWords(s: string): string[] {
-  const out: string[] = [];
+/** `[start, end)` of each shell word of `s` (whitespace outside quotes separates; `\` escapes). */
+function shellWordSpans(s: string): [number, number][] {
+  const out: [number, number][] = [];
   let i = 0;
   while (i < s.length) {
     while (i < s.length && isSpace(s.charCodeAt(i))) i++;
@@ -328,9 +316,13 @@ function splitShellWords(s: string): string[] {
       else if (q !== 0 && ch === q) q = 0;
       i++;
     }
-    out.push(s.slice(ws, i));
+    out.push([ws, Math.min(i, s.length)]);
   }
   return out;
+}
+
+function splitShellWords(s: string): string[] {
+  return shellWordSpans(s).map(([a, b]) => s.slice(a, b));
 }
 
 /** Quote removal and escape processing as the shell lexer does it (no variable expansion). */

@@ -1,16 +1,7 @@
 //! Seeded PRNG and random Dockerfile edits shared by the differential test and the soak.
 import type { TextEdit } from '../../../server/src/syntax/incremental';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../../bench/generate';
 
 const SNIPPETS = [
   '\\\n', '\\', '\n', '\r\n', ' ', '\t', '#', '# comment\n', '<<EOF\n', '<<-EOF', 'EOF\n', 'EOF', '\tEOF\n',
