@@ -1,8 +1,3 @@
-//! Locale selection shared by the features: LSP `locale` (VS Code's display language),
-//! overridable by the `dockwise.locale` setting (`auto|en|ko`).
-export type Locale = 'en' | 'ko';
-
-export function pickLocale(setting: string | undefined, lspLocale: string | undefined): Locale {
-  if (setting === 'en' || setting === 'ko') return setting;
-  return lspLocale && lspLocale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
+//! Locale selection for the features: re-exported from `docs/locale.ts` (LSP `locale`,
+//! overridable by the `dockwise.locale` setting `auto|en|ko`).
+export { resolveLocale as pickLocale, type Locale } from '../docs/locale';
