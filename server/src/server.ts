@@ -120,7 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (allocationsSinceGc === 0) return;
       allocationsSinceGc = 0;
       try { options.idleGc!(); } catch { /* best effort */ }
-    }, options.idleGcDelayMs ?? 300);
+    }, options.idleGcDelayMs ?? 150);
     gcTimer.unref?.();
   }
 
