@@ -26,6 +26,7 @@ export interface ServerSettings {
   locale?: 'auto' | 'en' | 'ko';
   rules?: SeverityOverrides;
   format?: { ignoreMultilineInstructions?: boolean };
+  semanticTokens?: { enabled?: boolean };
 }
 
 export interface ServerOptions {
@@ -285,9 +286,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onFoldingRanges(safe('foldingRange', (p) => foldingRanges(docOf(p))));
   connection.onDocumentLinks(safe('documentLink', (p) => documentLinks(docOf(p))));
   connection.languages.inlayHint.on(safe('inlayHint', (p) => { const d = docOf(p); return inlayHints(d, p.range ? checkRange(d, p.range) : null); }));
-  connection.languages.semanticTokens.on(safe('semanticTokens', (p) => semanticTokensFull(docOf(p))));
-  connection.languages.semanticTokens.onDelta(safe('semanticTokensDelta', (p) => semanticTokensDelta(docOf(p), String(p.previousResultId))));
+  const tokensOff = () => settings.semanticTokens?.enabled === false;
+  connection.languages.semanticTokens.on(safe('semanticTokens', (p) => (tokensOff() ? { data: [] } : semanticTokensFull(docOf(p)))));
+  connection.languages.semanticTokens.onDelta(safe('semanticTokensDelta', (p) => (tokensOff() ? { data: [] } : semanticTokensDelta(docOf(p), String(p.previousResultId)))));
   connection.languages.semanticTokens.onRange(safe('semanticTokensRange', (p) => {
+    if (tokensOff()) return { data: [] };
     const d = docOf(p);
     const r = checkRange(d, p.range);
     return semanticTokensRange(d, d.offsetAt(r.start), d.offsetAt(r.end));
