@@ -102,6 +102,8 @@ export interface ContextSummary {
 const KIND_FILE = 1;
 const KIND_LINK = 2;
 const KIND_OTHER = 3;
+/** Vanished between readdir and lstat (or unreadable): not sent, not counted. */
+const KIND_GONE = 4;
 const MAX_ERRORS = 200;
 
 class Cancelled extends Error {}
@@ -197,6 +199,10 @@ export class ContextIndex {
   private ignoreError: ScanError | undefined;
   private rootError: ScanError | undefined;
   private seen = 0;
+  /** Pruned directories whose counting was deferred (scan({deferCounting: true})). */
+  private deferred: DirNode[] | null = null;
+  /** Walked directories holding excluded files whose sizes were deferred. */
+  private deferredSizes: DirNode[] = [];
   private lastProgress = 0;
   private opts: ScanOptions;
 
@@ -254,8 +260,8 @@ export class ContextIndex {
     }
   }
 
-  /** Read a directory's entries into the node (no matching). Returns false on error. */
-  private load(node: DirNode, excluded: boolean, withSizes: boolean): boolean {
+  /** Read a directory's entries into the node (no matching, no lstat: sizes are read lazily). Returns false on error. */
+  private load(node: DirNode, excluded: boolean): boolean {
     node.loaded = true;
     let list;
     try {
@@ -277,42 +283,46 @@ export class ContextIndex {
       if (d.isDirectory()) dirNames.push(d.name);
       else files.push({ name: d.name, kind: d.isFile() ? KIND_FILE : d.isSymbolicLink() ? KIND_LINK : KIND_OTHER });
     }
-    dirNames.sort(byteOrder);
-    files.sort((a, b) => byteOrder(a.name, b.name));
+    if (dirNames.length > 1) dirNames.sort(byteOrder);
+    if (files.length > 1) files.sort((a, b) => byteOrder(a.name, b.name));
     node.dirs = dirNames.map((n) => new DirNode(n, node, joinPath(node.path, n)));
-    const names: string[] = [];
-    const sizes: number[] = [];
-    const kinds: number[] = [];
-    for (const f of files) {
-      let size = 0;
-      if (f.kind !== KIND_OTHER && withSizes) {
-        const rel = joinPath(node.path, f.name);
-        try {
-          const st = this.fs.lstat(this.absPath(rel));
-          size = st.size;
-          if (st.isDirectory()) {
-            // replaced by a directory between readdir and lstat
-            node.dirs.push(new DirNode(f.name, node, rel));
-            continue;
-          }
-        } catch (e) {
-          this.addError(rel, e, excluded, 'file');
-          continue; // vanished or unreadable: not sent
-        }
-      }
-      names.push(f.name);
-      sizes.push(size);
-      kinds.push(f.kind);
+    const n = files.length;
+    node.fileNames = new Array(n);
+    node.fileSizes = new Array(n);
+    node.fileKinds = new Uint8Array(n);
+    node.fileDecision = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      node.fileNames[i] = files[i].name;
+      node.fileKinds[i] = files[i].kind;
+      node.fileSizes[i] = files[i].kind === KIND_OTHER ? 0 : -1;
     }
-    node.fileNames = names;
-    node.fileSizes = sizes;
-    node.fileKinds = Uint8Array.from(kinds);
-    node.fileDecision = new Int32Array(names.length);
     return true;
   }
 
-  /** Run the full scan. */
-  scan(): this {
+  /** The lstat size of file i of node (read once); -1 if it vanished or cannot be read. */
+  private sizeOf(node: DirNode, i: number, excluded: boolean): number {
+    let size = node.fileSizes[i];
+    if (size >= 0 || node.fileKinds[i] === KIND_GONE) return size;
+    const rel = joinPath(node.path, node.fileNames[i]);
+    try {
+      const st = this.fs.lstat(this.absPath(rel));
+      size = st.isDirectory() ? -1 : st.size; // replaced by a directory: picked up by the next refresh
+    } catch (e) {
+      this.addError(rel, e, excluded, 'file');
+      size = -1;
+    }
+    if (size < 0) node.fileKinds[i] = KIND_GONE;
+    node.fileSizes[i] = size;
+    return size;
+  }
+
+  /**
+   * Run the full scan. With `deferCounting`, pruned directories are not walked yet: the
+   * included totals are final, and `countDeferred()` then fills in what they exclude.
+   */
+  scan(opts: { deferCounting?: boolean } = {}): this {
+    this.deferred = opts.deferCounting && this.countExcluded ? [] : null;
+    this.deferredSizes = [];
     const t0 = Date.now();
     this.errors = [];
     this.errorCount = 0;
@@ -356,7 +366,7 @@ export class ContextIndex {
    * files and subdirectories, recurse, and compute its totals. Loads from the FS if needed.
    */
   private evalDir(node: DirNode, parentInfo: Uint8Array | null): void {
-    if (!node.loaded) this.load(node, node.excluded, true);
+    if (!node.loaded) this.load(node, node.excluded);
     const ig = this.ignore;
     const np = ig.patterns.length;
     this.computeDirect(node);
@@ -407,9 +417,9 @@ export class ContextIndex {
     let incF = 0, incB = 0, incO = 0, excF = 0, excB = 0;
     const pat = new Map<number, [number, number, number]>();
     const parentInfo = node.parent === null ? null : node.info;
+    let deferMarked = false;
     for (let i = 0; i < node.fileNames.length; i++) {
-      const size = node.fileSizes[i];
-      const kind = node.fileKinds[i];
+      if (node.fileKinds[i] === KIND_GONE) continue;
       let excluded = false;
       let decided = -1;
       if (np > 0) {
@@ -419,6 +429,20 @@ export class ContextIndex {
         decided = r.decidedBy;
       }
       node.fileDecision[i] = decided < 0 ? 0 : excluded ? -(decided + 1) : decided + 1;
+      let size = 0;
+      if (excluded && this.deferred && this.countExcluded) {
+        if (!deferMarked) {
+          deferMarked = true;
+          this.deferredSizes.push(node);
+        }
+      } else if (!excluded || this.countExcluded) {
+        size = this.sizeOf(node, i, excluded);
+        if (size < 0) {
+          node.fileDecision[i] = 0;
+          continue;
+        }
+      }
+      const kind = node.fileKinds[i];
       if (excluded) {
         excF++;
         excB += size;
@@ -447,7 +471,8 @@ export class ContextIndex {
   /** A pruned directory: everything below is excluded by node.decidedBy. Counts it if asked. */
   private evalPruned(node: DirNode) {
     let files = 0, bytes = 0;
-    if (this.countExcluded) {
+    if (this.deferred) this.deferred.push(node);
+    else if (this.countExcluded) {
       const c = this.countTree(node);
       files = c[0];
       bytes = c[1];
@@ -463,16 +488,74 @@ export class ContextIndex {
 
   /** Files and bytes below a node (loads from the FS when needed, no matching). */
   private countTree(node: DirNode): [number, number] {
-    if (!node.loaded) this.load(node, true, true);
-    let files = node.fileNames.length;
+    if (!node.loaded) this.load(node, true);
+    let files = 0;
     let bytes = 0;
-    for (let i = 0; i < node.fileSizes.length; i++) bytes += node.fileSizes[i];
+    for (let i = 0; i < node.fileSizes.length; i++) {
+      const size = this.sizeOf(node, i, true);
+      if (size < 0) continue;
+      files++;
+      bytes += size;
+    }
     for (const d of node.dirs) {
       const c = this.countTree(d);
       files += c[0];
       bytes += c[1];
     }
     return [files, bytes];
+  }
+
+  /** Second phase of scan({deferCounting: true}): count the pruned directories. */
+  countDeferred(): this {
+    const list = this.deferred;
+    this.deferred = null;
+    if (!list) return this;
+    const t0 = Date.now();
+    const sized = this.deferredSizes;
+    this.deferredSizes = [];
+    try {
+      for (const node of sized) {
+        if (this.findNode(node.path) !== node) continue;
+        const before = snapshot(node);
+        const d0 = { incFiles: node.dIncFiles, incBytes: node.dIncBytes, incOther: node.dIncOther, excFiles: node.dExcFiles, excBytes: node.dExcBytes };
+        this.computeDirect(node);
+        node.sIncFiles += node.dIncFiles - d0.incFiles;
+        node.sIncBytes += node.dIncBytes - d0.incBytes;
+        node.sIncOther += node.dIncOther - d0.incOther;
+        node.sExcFiles += node.dExcFiles - d0.excFiles;
+        node.sExcBytes += node.dExcBytes - d0.excBytes;
+        this.propagate(node, before);
+      }
+      for (const node of list) {
+        if (!node.pruned || this.findNode(node.path) !== node) continue;
+        const before = snapshot(node);
+        this.evalPruned(node);
+        this.propagate(node, before);
+      }
+    } catch (e) {
+      if (!(e instanceof Cancelled)) throw e;
+      this.cancelled = true;
+    }
+    this.durationMs += Date.now() - t0;
+    return this;
+  }
+
+  /** True once excluded counts are complete (countExcluded and no deferred work left). */
+  get excludedComplete(): boolean {
+    return this.countExcluded && this.deferred === null;
+  }
+
+  private propagate(target: DirNode, before: Totals) {
+    const after = snapshot(target);
+    for (let a = target.parent; a; a = a.parent) {
+      a.sIncFiles += after.incFiles - before.incFiles;
+      a.sIncBytes += after.incBytes - before.incBytes;
+      a.sIncOther += after.incOther - before.incOther;
+      a.sExcFiles += after.excFiles - before.excFiles;
+      a.sExcBytes += after.excBytes - before.excBytes;
+      a.sIncDirs += after.incDirs - before.incDirs;
+      a.sPruned += after.pruned - before.pruned;
+    }
   }
 
   // ---- incremental ---------------------------------------------------------------------------
@@ -566,7 +649,7 @@ export class ContextIndex {
     for (let a: DirNode | null = node; a; a = a.parent) if (a.pruned) prunedAnc = a;
     const before = snapshot(prunedAnc ?? node);
     const oldDirs = new Map(node.dirs.map((d) => [d.name, d]));
-    this.load(node, node.excluded || !!prunedAnc, true);
+    this.load(node, node.excluded || !!prunedAnc);
     // keep the subtrees of directories that still exist
     node.dirs = node.dirs.map((d) => {
       const old = oldDirs.get(d.name);
@@ -596,18 +679,7 @@ export class ContextIndex {
       }
       this.setSub(node, t);
     }
-    const target = prunedAnc ?? node;
-    const after = snapshot(target);
-    // propagate the delta to the ancestors
-    for (let a = target.parent; a; a = a.parent) {
-      a.sIncFiles += after.incFiles - before.incFiles;
-      a.sIncBytes += after.incBytes - before.incBytes;
-      a.sIncOther += after.incOther - before.incOther;
-      a.sExcFiles += after.excFiles - before.excFiles;
-      a.sExcBytes += after.excBytes - before.excBytes;
-      a.sIncDirs += after.incDirs - before.incDirs;
-      a.sPruned += after.pruned - before.pruned;
-    }
+    this.propagate(prunedAnc ?? node, before);
   }
 
   // ---- queries -------------------------------------------------------------------------------
@@ -648,7 +720,7 @@ export class ContextIndex {
       }
       if (!last) return null;
       const i = n.fileNames.indexOf(part);
-      if (i < 0) return null;
+      if (i < 0 || n.fileKinds[i] === KIND_GONE) return null;
       const dec = n.fileDecision[i];
       return { kind: kindName(n.fileKinds[i]), size: n.fileSizes[i], excluded: dec < 0, decidedBy: dec === 0 ? -1 : Math.abs(dec) - 1 };
     }
@@ -681,7 +753,7 @@ export class ContextIndex {
           const p = Math.abs(dec) - 1;
           if (examples[p].length < nEx) examples[p].push(joinPath(n.path, n.fileNames[i]));
         }
-        if (dec >= 0 && n.fileKinds[i] !== KIND_OTHER) largestFiles.add(n.fileSizes[i], { path: joinPath(n.path, n.fileNames[i]), size: n.fileSizes[i] });
+        if (dec >= 0 && (n.fileKinds[i] === KIND_FILE || n.fileKinds[i] === KIND_LINK)) largestFiles.add(n.fileSizes[i], { path: joinPath(n.path, n.fileNames[i]), size: n.fileSizes[i] });
       }
       for (let i = n.dirs.length - 1; i >= 0; i--) stack.push(n.dirs[i]);
     }
@@ -703,7 +775,7 @@ export class ContextIndex {
       excludedFiles: r.sExcFiles,
       excludedBytes: r.sExcBytes,
       prunedDirs: r.sPruned,
-      excludedComplete: this.countExcluded,
+      excludedComplete: this.excludedComplete,
       largestDirs: largestDirs.sorted(),
       largestFiles: largestFiles.sorted(),
       largestExcludedDirs: largestExcl.sorted(),
@@ -744,7 +816,7 @@ function lookupLoaded(n: DirNode, parts: string[]): { kind: 'file' | 'symlink' |
     }
     if (!last) return null;
     const i = n.fileNames.indexOf(parts[k]);
-    return i < 0 ? null : { kind: kindName(n.fileKinds[i]), size: n.fileSizes[i] };
+    return i < 0 || n.fileKinds[i] === KIND_GONE ? null : { kind: kindName(n.fileKinds[i]), size: n.fileSizes[i] };
   }
   return null;
 }
@@ -755,7 +827,7 @@ function* walkFiles(n: DirNode, _x: boolean): Generator<FileEntry> {
   while (fi < n.fileNames.length || di < n.dirs.length) {
     const useFile = di >= n.dirs.length || (fi < n.fileNames.length && byteOrder(n.fileNames[fi], n.dirs[di].name) < 0);
     if (useFile) {
-      if (n.fileDecision[fi] >= 0 && n.fileKinds[fi] !== KIND_OTHER) yield { path: joinPath(n.path, n.fileNames[fi]), size: n.fileSizes[fi] };
+      if (n.fileDecision[fi] >= 0 && (n.fileKinds[fi] === KIND_FILE || n.fileKinds[fi] === KIND_LINK)) yield { path: joinPath(n.path, n.fileNames[fi]), size: n.fileSizes[fi] };
       fi++;
     } else {
       const d = n.dirs[di++];
