@@ -9,6 +9,7 @@ import { buildModel } from './semantics/model';
 import { resolveSeverities, runRules, type Finding } from './rules/engine';
 import { positionAt } from './syntax/lineIndex';
 import type { Locale } from './features/locale';
+import { runContextCommand } from './cliContext';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -128,6 +129,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   switch (cmd) {
     case 'check':
       return runCheck(rest, io);
+    case 'context':
+      return runContextCommand(rest, io);
     case '--version':
       io.stdout('dockwise 0.1.0\n');
       return 0;

@@ -18,6 +18,10 @@ import { documentHighlights, findDefinition, findReferences, prepareRename, rena
 import { documentLinks, documentSymbols, foldingRanges, inlayHints } from './features/outline';
 import { LEGEND, semanticTokensDelta, semanticTokensFull, semanticTokensRange } from './features/semanticTokens';
 import { formatDocument } from './features/format';
+import { fileURLToPath } from 'node:url';
+import { ContextSummaryRequest, type ContextSummaryResult } from '../../protocol/context';
+import { scanInWorker } from './node/scanWorkerHost';
+import { findContextRoot } from './node/contextRoot';
 import { computeCompletion } from './features/completion';
 import { computeHover } from './features/hover';
 import { computeSignatureHelp } from './features/signatureHelp';
@@ -27,6 +31,7 @@ export interface ServerSettings {
   rules?: SeverityOverrides;
   format?: { ignoreMultilineInstructions?: boolean };
   semanticTokens?: { enabled?: boolean };
+  context?: { roots?: Record<string, string> };
 }
 
 export interface ServerOptions {
@@ -186,8 +191,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------
+  let workspaceRoots: string[] = [];
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     lspLocale = params.locale;
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : [])
+      .filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     const init = (params.initializationOptions ?? {}) as { locale?: string; settings?: ServerSettings };
     initLocale = init.locale;
     if (init.settings) applySettings(init.settings);
@@ -305,6 +313,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onSignatureHelp(safe('signatureHelp', (p) => { const d = docOf(p); return computeSignatureHelp(d, checkPosition(d, p.position), { locale: locale() }); }));
   connection.onDocumentFormatting(safe('formatting', (p) => formatDocument(docOf(p), formatOpts(p.options))));
   connection.onDocumentRangeFormatting(safe('rangeFormatting', (p) => { const d = docOf(p); return formatDocument(d, formatOpts(p.options), checkRange(d, p.range)); }));
+
+  // Build context: scanned in a worker thread so requests stay responsive.
+  connection.onRequest(ContextSummaryRequest.type, async (p, token) => {
+    const uri = (p as { uri?: unknown } | null)?.uri;
+    if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'uri is required');
+    if (!uri.startsWith('file:')) return null; // virtual documents have no local context
+    try {
+      const file = fileURLToPath(uri);
+      const isIgnore = file.endsWith('.dockerignore');
+      const choice = isIgnore ? { root: file.slice(0, file.lastIndexOf('/')) || '/', source: 'default' as const } : findContextRoot(file, settings.context?.roots, workspaceRoots);
+      const summary = await scanInWorker({ root: choice.root, dockerfile: isIgnore ? undefined : file, list: !!p.list }, { token });
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+      return { ...(summary as unknown as ContextSummaryResult), rootSource: choice.source };
+    } catch (e) {
+      return new ResponseError(ErrorCodes.InternalError, `context scan failed: ${(e as Error).message}`);
+    }
+  });
 
   connection.listen();
 }
