@@ -248,8 +248,8 @@ export class ContextIndex {
 
   private tick(dir: string, n: number) {
     this.seen += n;
+    if (this.isCancelled()) throw new Cancelled();
     if ((this.seen & 0x3ff) < n || n > 1024) {
-      if (this.isCancelled()) throw new Cancelled();
       if (this.opts.onProgress) {
         const now = Date.now();
         if (now - this.lastProgress >= (this.opts.progressIntervalMs ?? 200)) {
@@ -606,10 +606,7 @@ export class ContextIndex {
     let ignoreChanged = false;
     const dirs = new Set<string>();
     for (const ev of events) {
-      if (this.isIgnoreFileCandidate(ev.path)) {
-        ignoreChanged = true;
-        continue;
-      }
+      if (this.isIgnoreFileCandidate(ev.path)) ignoreChanged = true; // and it is a context file too
       const rel = relativeTo(this.root, toPosix(ev.path));
       if (rel === null || rel === '') {
         if (rel === '') this.rescanAll();
