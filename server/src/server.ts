@@ -20,7 +20,7 @@ import { LEGEND, semanticTokensDelta, semanticTokensFull, semanticTokensRange } 
 import { formatDocument } from './features/format';
 import { fileURLToPath } from 'node:url';
 import { ContextSummaryRequest, type ContextSummaryResult } from '../../protocol/context';
-import { scanInWorker } from './node/scanWorkerHost';
+import { ContextWorker, sharedContextWorker } from './node/scanWorkerHost';
 import { findContextRoot } from './node/contextRoot';
 import { computeCompletion } from './features/completion';
 import { computeHover } from './features/hover';
@@ -314,7 +314,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentFormatting(safe('formatting', (p) => formatDocument(docOf(p), formatOpts(p.options))));
   connection.onDocumentRangeFormatting(safe('rangeFormatting', (p) => { const d = docOf(p); return formatDocument(d, formatOpts(p.options), checkRange(d, p.range)); }));
 
-  // Build context: scanned in a worker thread so requests stay responsive.
+  // Build context: scanned in a worker thread so requests stay responsive. The worker keeps
+  // each scanned index; file events update it incrementally instead of rescanning.
+  const scanned = new Map<string, { root: string; uri: string }>();
+  const latest = new Map<string, ContextSummaryResult>();
+  connection.onDidChangeWatchedFiles((p) => {
+    const changes = Array.isArray(p?.changes) ? p.changes : [];
+    const events = changes.filter((c) => typeof c?.uri === 'string' && c.uri.startsWith('file:')).map((c) => ({
+      path: fileURLToPath(c.uri), type: c.type === 1 ? 'created' as const : c.type === 3 ? 'deleted' as const : 'changed' as const,
+    }));
+    for (const [key, ctx] of scanned) {
+      const mine = events.filter((e) => e.path === ctx.root || e.path.startsWith(ctx.root.endsWith('/') ? ctx.root : ctx.root + '/'));
+      if (mine.length === 0) continue;
+      sharedContextWorker().changes(key, mine).then(
+        (summary) => {
+          if (summary) latest.set(key, summary as unknown as ContextSummaryResult);
+          void connection.sendNotification('dockwise/contextChanged', { uri: ctx.uri });
+        },
+        (e) => connection.console.warn(`context update failed: ${(e as Error).message}`),
+      );
+    }
+  });
+
   connection.onRequest(ContextSummaryRequest.type, async (p, token) => {
     const uri = (p as { uri?: unknown } | null)?.uri;
     if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'uri is required');
@@ -323,7 +344,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const file = fileURLToPath(uri);
       const isIgnore = file.endsWith('.dockerignore');
       const choice = isIgnore ? { root: file.slice(0, file.lastIndexOf('/')) || '/', source: 'default' as const } : findContextRoot(file, settings.context?.roots, workspaceRoots);
-      const summary = await scanInWorker({ root: choice.root, dockerfile: isIgnore ? undefined : file, list: !!p.list }, { token });
+      const scanParams = { root: choice.root, dockerfile: isIgnore ? undefined : file };
+      const key = ContextWorker.keyOf(scanParams);
+      const cached = latest.get(key);
+      if (cached && !p.list && scanned.get(key)?.root === choice.root) return { ...cached, rootSource: choice.source };
+      scanned.set(key, { root: choice.root, uri });
+      const summary = await sharedContextWorker().scan({ ...scanParams, key, list: !!p.list }, { token });
+      if (!token.isCancellationRequested && !p.list) latest.set(key, summary as unknown as ContextSummaryResult);
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       return { ...(summary as unknown as ContextSummaryResult), rootSource: choice.source };
     } catch (e) {

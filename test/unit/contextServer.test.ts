@@ -50,3 +50,15 @@ test('bad params get an error; non-file URIs get null', async () => {
   await assert.rejects(c.conn.sendRequest('dockwise/contextSummary', {}), /uri is required/);
   assert.equal(await c.conn.sendRequest('dockwise/contextSummary', { uri: 'vscode-vfs://github/x/Dockerfile' }), null);
 });
+
+test('file events update the context incrementally (didChangeWatchedFiles → contextChanged)', async () => {
+  const df = path.join(tmp, 'app', 'Dockerfile');
+  const before = (await c.conn.sendRequest('dockwise/contextSummary', { uri: pathToFileURL(df).href })) as { includedFiles: number; includedBytes: number };
+  put('app/src/new.js', 'y'.repeat(1000));
+  const changed = new Promise<void>((resolve) => c.conn.onNotification('dockwise/contextChanged', () => resolve()));
+  c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(tmp, 'app', 'src', 'new.js')).href, type: 1 }] });
+  await changed;
+  const after = (await c.conn.sendRequest('dockwise/contextSummary', { uri: pathToFileURL(df).href })) as { includedFiles: number; includedBytes: number };
+  assert.equal(after.includedFiles, before.includedFiles + 1);
+  assert.equal(after.includedBytes, before.includedBytes + 1000);
+});
