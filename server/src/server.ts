@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { ContextSummaryRequest, type ContextSummaryResult } from '../../protocol/context';
 import { ContextWorker, sharedContextWorker } from './node/scanWorkerHost';
 import { findContextRoot } from './node/contextRoot';
+import { contextCopies, contextLenses, type SourceInfo } from './features/contextLens';
 import { computeCompletion } from './features/completion';
 import { computeHover } from './features/hover';
 import { computeSignatureHelp } from './features/signatureHelp';
@@ -192,6 +193,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- lifecycle ----------------------------------------------------------------------------
   let workspaceRoots: string[] = [];
+  let codeLensRefresh = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     lspLocale = params.locale;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : [])
@@ -200,6 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initLocale = init.locale;
     if (init.settings) applySettings(init.settings);
     configurationCapability = !!params.capabilities?.workspace?.configuration;
+    codeLensRefresh = !!params.capabilities?.workspace?.codeLens?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -215,6 +218,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true },
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['-', '=', '$', '{', ':', '/', ',', ' '], resolveProvider: false },
         hoverProvider: true,
         signatureHelpProvider: { triggerCharacters: [' ', '=', ',', '['], retriggerCharacters: [' ', ','] },
@@ -330,9 +334,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         (summary) => {
           if (summary) latest.set(key, summary as unknown as ContextSummaryResult);
           void connection.sendNotification('dockwise/contextChanged', { uri: ctx.uri });
+          if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
         },
         (e) => connection.console.warn(`context update failed: ${(e as Error).message}`),
       );
+    }
+  });
+
+  async function contextFor(uri: string, list: boolean, token: CancellationToken): Promise<{ key: string; summary: ContextSummaryResult; source: string }> {
+    const file = fileURLToPath(uri);
+    const isIgnore = file.endsWith('.dockerignore');
+    const choice = isIgnore ? { root: file.slice(0, file.lastIndexOf('/')) || '/', source: 'default' as const } : findContextRoot(file, settings.context?.roots, workspaceRoots);
+    const scanParams = { root: choice.root, dockerfile: isIgnore ? undefined : file };
+    const key = ContextWorker.keyOf(scanParams);
+    const cached = latest.get(key);
+    if (cached && !list && scanned.get(key)?.root === choice.root) return { key, summary: cached, source: choice.source };
+    scanned.set(key, { root: choice.root, uri });
+    const summary = (await sharedContextWorker().scan({ ...scanParams, key, list }, { token })) as unknown as ContextSummaryResult;
+    if (!token.isCancellationRequested && !list) latest.set(key, summary);
+    return { key, summary, source: choice.source };
+  }
+
+  connection.onCodeLens(async (p, token) => {
+    try {
+      const doc = docs.get(p?.textDocument?.uri);
+      if (!doc || !doc.uri.startsWith('file:') || doc.uri.endsWith('.dockerignore')) return [];
+      const { key, summary } = await contextFor(doc.uri, false, token);
+      const copies = contextCopies(doc);
+      const infos = copies.length ? ((await sharedContextWorker().copySources(key, copies.flatMap((c) => c.sources))) ?? []) : [];
+      let k = 0;
+      const withInfo = copies.map((c) => ({ ins: c.ins, infos: c.sources.map(() => infos[k++] as SourceInfo).filter(Boolean) }));
+      return contextLenses(doc, summary, withInfo, locale());
+    } catch (e) {
+      connection.console.warn(`codeLens failed: ${(e as Error).message}`);
+      return [];
     }
   });
 
@@ -341,18 +376,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'uri is required');
     if (!uri.startsWith('file:')) return null; // virtual documents have no local context
     try {
-      const file = fileURLToPath(uri);
-      const isIgnore = file.endsWith('.dockerignore');
-      const choice = isIgnore ? { root: file.slice(0, file.lastIndexOf('/')) || '/', source: 'default' as const } : findContextRoot(file, settings.context?.roots, workspaceRoots);
-      const scanParams = { root: choice.root, dockerfile: isIgnore ? undefined : file };
-      const key = ContextWorker.keyOf(scanParams);
-      const cached = latest.get(key);
-      if (cached && !p.list && scanned.get(key)?.root === choice.root) return { ...cached, rootSource: choice.source };
-      scanned.set(key, { root: choice.root, uri });
-      const summary = await sharedContextWorker().scan({ ...scanParams, key, list: !!p.list }, { token });
-      if (!token.isCancellationRequested && !p.list) latest.set(key, summary as unknown as ContextSummaryResult);
+      const { summary, source } = await contextFor(uri, !!p.list, token);
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
-      return { ...(summary as unknown as ContextSummaryResult), rootSource: choice.source };
+      return { ...summary, rootSource: source as ContextSummaryResult['rootSource'] };
     } catch (e) {
       return new ResponseError(ErrorCodes.InternalError, `context scan failed: ${(e as Error).message}`);
     }

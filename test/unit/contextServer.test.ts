@@ -62,3 +62,12 @@ test('file events update the context incrementally (didChangeWatchedFiles → co
   assert.equal(after.includedFiles, before.includedFiles + 1);
   assert.equal(after.includedBytes, before.includedBytes + 1000);
 });
+
+test('CodeLens: context size above FROM, what each COPY from the context copies', async () => {
+  const df = path.join(tmp, 'app', 'Dockerfile');
+  c.open(pathToFileURL(df).href, fs.readFileSync(df, 'utf8'), 1);
+  const lenses = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: pathToFileURL(df).href } })) as { range: { start: { line: number } }; command: { title: string } }[];
+  const byLine = new Map(lenses.map((l) => [l.range.start.line, l.command.title]));
+  assert.match(byLine.get(0) ?? '', /^Build context: 5 files, .* sent \(2 excluded by \.dockerignore\)$/);
+  assert.match(byLine.get(1) ?? '', /^copies 5 files, /);
+});
