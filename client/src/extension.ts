@@ -5,6 +5,18 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { SERVER_NODE_FLAGS } from '../../protocol/nodeFlags';
 import { BuildContextProvider, ViewSnapshot } from './contextView';
 import { ContextChangedNotification, ContextSummary, ContextSummaryMethod, ContextSummaryParams } from './contextTypes';
+import type { ContextSummaryResult } from '../../protocol/context';
+
+/** The protocol's summary (0-based pattern lines, `text`) in the view's shape (1-based lines, as the CLI prints them). */
+function toViewSummary(r: ContextSummaryResult): ContextSummary {
+  return {
+    ...(r as unknown as ContextSummary),
+    largestDirectories: r.largestDirs ?? [],
+    largestFiles: (r.largestFiles ?? []).map((f) => ({ path: f.path, bytes: f.size })),
+    patterns: (r.patterns ?? []).map((p) => ({ line: p.line + 1, pattern: p.text, files: p.files, bytes: p.bytes, examples: p.examples })),
+    errors: (r.errors ?? []).map((e) => ({ path: e.path, message: e.message })),
+  };
+}
 import { formatBytes, formatCount, markdownReport } from './format';
 
 export const VIEW_ID = 'dockwise.buildContext';
@@ -61,7 +73,8 @@ export function activate(context: vscode.ExtensionContext): DockwiseApi {
   const getContextSummary = async (uri: vscode.Uri, list = false): Promise<ContextSummary | undefined> => {
     await ready;
     const params: ContextSummaryParams = { uri: lc.code2ProtocolConverter.asUri(uri), list };
-    return (await lc.sendRequest<ContextSummary | null>(ContextSummaryMethod, params)) ?? undefined;
+    const r = await lc.sendRequest<ContextSummaryResult | null>(ContextSummaryMethod, params);
+    return r ? toViewSummary(r) : undefined;
   };
 
   // ---- Build Context view + status bar -------------------------------------------------------
