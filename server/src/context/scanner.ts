@@ -335,6 +335,12 @@ export class ContextIndex {
       return this;
     }
     this.resetPatternStats();
+    this.evaluateFromRoot(t0);
+    return this;
+  }
+
+  /** Re-evaluates every path from the root (a cancelled scan keeps what it has), timed from `t0`. */
+  private evaluateFromRoot(t0: number): void {
     try {
       this.evalDir(this.rootNode, null);
     } catch (e) {
@@ -342,7 +348,6 @@ export class ContextIndex {
       this.cancelled = true;
     }
     this.durationMs = Date.now() - t0;
-    return this;
   }
 
   private resetPatternStats() {
@@ -579,13 +584,7 @@ export class ContextIndex {
     this.resetPatternStats();
     clearDPat(this.rootNode);
     const t0 = Date.now();
-    try {
-      this.evalDir(this.rootNode, null);
-    } catch (e) {
-      if (!(e instanceof Cancelled)) throw e;
-      this.cancelled = true;
-    }
-    this.durationMs = Date.now() - t0;
+    this.evaluateFromRoot(t0);
     return true;
   }
 
