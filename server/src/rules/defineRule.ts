@@ -2,10 +2,13 @@
 //! `defineRule({...})`: metadata (id, kebab-case name, category, default severity,
 //! aliases, bilingual docs) plus a check. `scope: 'instruction'` rules look at one
 //! instruction only and are cached per instruction node; `scope: 'file'` rules run on
-//! every analysis and must stay cheap.
+//! every analysis and must stay cheap. Instruction rules also see the stage's OS family and
+//! SHELL; the cache is keyed by those too, so a FROM or SHELL edit re-checks the stage.
 
 import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
 import type { SemanticModel } from '../semantics/model';
+import type { OsFamily } from '../docs/images';
+import type { ShellKind } from '../shell/commands';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'off';
 export type Bilingual = { en: string; ko: string };
@@ -73,6 +76,11 @@ export interface InstructionRuleContext {
   escape: '\\' | '`';
   /** Document text at check time; read only inside the instruction's own span. */
   source: string;
+  /** OS family of the stage's base image (inherited through `FROM <stage>`). */
+  family: OsFamily;
+  /** The SHELL in force for this instruction, and what kind of shell it is. */
+  shell: readonly string[];
+  shellKind: ShellKind;
   report(r: Report): void;
 }
 

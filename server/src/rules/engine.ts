@@ -3,7 +3,9 @@
 //! node is reused at another offset); file-scoped rules run every time.
 
 import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
-import type { SemanticModel } from '../semantics/model';
+import { DEFAULT_SHELL, type SemanticModel } from '../semantics/model';
+import { shellKind } from '../shell/commands';
+import { stageFamily } from './stageFacts';
 import type { Bilingual, ExternalFacts, Fix, Report, Rule, Severity } from './defineRule';
 import { ALL_RULES } from './registry.generated';
 
@@ -69,6 +71,7 @@ export function normalizeSeverity(v: string): Severity | null {
 
 interface CachedReports {
   start: number;
+  key: string;
   items: { rule: Rule; report: Report }[];
 }
 
@@ -88,16 +91,16 @@ export class RuleCache {
   private map = new WeakMap<Instruction, CachedReports>();
   hits = 0;
   misses = 0;
-  get(ins: Instruction, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+  get(ins: Instruction, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
     const c = this.map.get(ins);
-    if (c) {
+    if (c && c.key === key) {
       this.hits++;
       const d = ins.start - c.start;
       return d === 0 ? c.items : c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
     }
     this.misses++;
     const items = compute();
-    this.map.set(ins, { start: ins.start, items });
+    this.map.set(ins, { start: ins.start, key, items });
     return items;
   }
 }
@@ -128,11 +131,15 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   };
   const source = tree.text;
   for (const ins of tree.instructions) {
-    const items = cache.get(ins, () => {
+    const family = stageFamily(model.stageOf(ins));
+    const shell = model.shellOf(ins);
+    const key = shell === DEFAULT_SHELL ? family : family + '\0' + shell.join('\0');
+    const items = cache.get(ins, key, () => {
       const acc: { rule: Rule; report: Report }[] = [];
+      const kind = shellKind(shell);
       for (const rule of instructionRules) {
         try {
-          rule.checkInstruction(ins, { escape: ins.escape, source, report: (report) => acc.push({ rule, report }) });
+          rule.checkInstruction(ins, { escape: ins.escape, source, family, shell, shellKind: kind, report: (report) => acc.push({ rule, report }) });
         } catch (e) {
           // A rule bug must not hide the other diagnostics.
           acc.push({ rule, report: { span: ins.keywordSpan, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' } });
