@@ -30,6 +30,9 @@ function overlaps(doc: DockerfileDocument, f: Finding, r: Range): boolean {
 }
 
 export function fixToAction(doc: DockerfileDocument, fix: Fix, diag: Diagnostic | undefined, locale: Locale, req: CodeActionRequest, preferred: boolean): CodeAction | null {
+  if (fix.disabled) {
+    return { title: fix.title[locale] || fix.title.en, kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, disabled: { reason: fix.disabled[locale] || fix.disabled.en } };
+  }
   const changes: WorkspaceEdit['changes'] = {};
   if (fix.edits.length) {
     changes[doc.uri] = fix.edits.map((e): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));

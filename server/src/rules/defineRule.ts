@@ -25,6 +25,11 @@ export interface Fix {
   /** Safe fixes are applied by fix-all (`source.fixAll.dockwise`, `dockwise check --fix`). */
   safe: boolean;
   /**
+   * Set when the fix cannot be applied here; the editor shows the action greyed out with this
+   * reason (LSP `CodeAction.disabled`), so users learn why instead of seeing nothing.
+   */
+  disabled?: Bilingual;
+  /**
    * An insertion into another file (e.g. `.dockerignore`): `path` is absolute or relative to the
    * Dockerfile's directory; `create` makes the file when it is missing (then `insertAt` is 0:0).
    */

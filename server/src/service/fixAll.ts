@@ -24,7 +24,7 @@ export function nonOverlappingSafeEdits(findings: Finding[]): TextEditSpan[] {
   const taken: { start: number; end: number }[] = [];
   const overlaps = (e: TextEditSpan) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start) || (t.start === t.end && t.start === e.start));
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.safe && !x.otherFile);
+    const fix = f.fixes.find((x) => x.safe && !x.otherFile && !x.disabled && x.edits.length > 0);
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some(overlaps)) continue;
     for (const e of fix.edits) { chosen.push(e); taken.push({ start: e.start, end: e.end }); }

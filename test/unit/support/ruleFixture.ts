@@ -29,7 +29,7 @@ export function renderFindings(text: string, findings: Finding[]): string {
     out.push(`${pos(f.span.start)}-${pos(f.span.end)} ${f.severity} ${f.rule.id} ${f.rule.name}: ${f.message.en}`);
     out.push(`    ko: ${f.message.ko}`);
     for (const fix of f.fixes) {
-      out.push(`  fix${fix.safe ? ' (safe)' : ''}: ${fix.title.en} | ${fix.title.ko}`);
+      out.push(`  fix${fix.safe ? ' (safe)' : ''}: ${fix.title.en} | ${fix.title.ko}${fix.disabled ? ` (disabled: ${fix.disabled.en} | ${fix.disabled.ko})` : ''}`);
       if (fix.edits.length) {
         const after = applyEdits(text, fix.edits);
         for (const l of after.split('\n')) out.push(`    | ${l}`);
