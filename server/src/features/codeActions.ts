@@ -8,6 +8,7 @@ import type { Fix } from '../rules/defineRule';
 import type { Locale } from './locale';
 import { fixAllText, minimalEdit } from '../service/fixAll';
 import { toDiagnostics } from './diagnostics';
+import { ignoreFixes } from '../rules/suppress';
 
 export const FIX_ALL_KIND = 'source.fixAll.dockwise';
 
@@ -67,6 +68,17 @@ export function computeCodeActions(doc: DockerfileDocument, findings: Finding[],
         const a = fixToAction(doc, fix, diags[i], locale, req, k === 0 && fix.safe);
         if (a) out.push(a);
       });
+    });
+    // "Ignore" actions last, so the real fixes come first in the menu.
+    inRange.forEach((f, i) => {
+      for (const ig of ignoreFixes(doc.tree, f.rule, f.span)) {
+        out.push({
+          title: ig.title[locale] || ig.title.en,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diags[i]],
+          edit: { changes: { [doc.uri]: ig.edits.map((e): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+        });
+      }
     });
   }
   if (wants(req.only, FIX_ALL_KIND) && req.only && req.only.length > 0) {

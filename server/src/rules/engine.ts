@@ -6,6 +6,7 @@ import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
 import { DEFAULT_SHELL, type SemanticModel } from '../semantics/model';
 import { shellKind } from '../shell/commands';
 import { stageFamily } from './stageFacts';
+import { Suppressions } from './suppress';
 import type { Bilingual, ExternalFacts, Fix, Report, Rule, Severity } from './defineRule';
 import { ALL_RULES } from './registry.generated';
 
@@ -109,8 +110,10 @@ export interface RunOptions {
   severities?: Map<Rule, Severity>;
   cache?: RuleCache;
   external?: ExternalFacts;
-  /** Returns true when a finding is suppressed (inline pragmas, check=skip, config files). */
+  /** Returns true when a finding is suppressed (an extra hook; pragmas are handled below). */
   suppressed?: (f: Finding) => boolean;
+  /** Honour `# check=skip`, `# hadolint ignore` and `# dockwise ignore` pragmas (default true). */
+  pragmas?: boolean;
 }
 
 const instructionRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'instruction' }> => r.scope === 'instruction');
@@ -120,9 +123,11 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const sev = opts.severities ?? resolveSeverities();
   const cache = opts.cache ?? new RuleCache();
   const out: Finding[] = [];
+  const sup = opts.pragmas === false ? null : new Suppressions(tree, model);
   const push = (rule: Rule, r: Report) => {
     const s = sev.get(rule) ?? rule.severity;
     if (s === 'off') return;
+    if (sup && sup.suppresses(rule, r.span)) return;
     // A per-finding severity (e.g. an escalation) applies unless the user changed the rule's level.
     const severity: EffectiveSeverity = r.severity && s === rule.severity ? r.severity : (s as EffectiveSeverity);
     const f: Finding = { rule, severity, span: r.span, message: r.message, fixes: r.fixes ?? [], related: r.related ?? [] };
