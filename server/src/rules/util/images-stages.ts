@@ -256,3 +256,36 @@ export function wildcardPattern(text: string): RegExp {
   });
   return new RegExp(`^${re}$`, 'i');
 }
+
+export interface ResolvedFromImage {
+  /** The image reference after expanding ARG defaults. */
+  ref: string;
+  /** True when the word contained variables (all of them resolved from global ARG defaults). */
+  fromVars: boolean;
+}
+
+/**
+ * The image a FROM pulls, when it is statically known: not a stage, not `scratch`, every
+ * variable resolved from a global ARG default, and a syntactically valid reference.
+ */
+export function resolvedFromImage(model: SemanticModel, stage: Stage, word: Word, isValid: (ref: string) => boolean): ResolvedFromImage | null {
+  let ref = word.value;
+  const fromVars = ref.includes('$');
+  if (fromVars) {
+    const e = expandFrom(model, ref, false);
+    if (e.undeclared.length || e.unset.length || e.runtime.length) return null;
+    ref = e.value;
+    if (ref.includes('$')) return null;
+  }
+  if (ref === '' || ref.toLowerCase() === 'scratch') return null;
+  if (stage.parent || earlierStageNamed(model, ref, stage) || model.stageByName(ref)) return null;
+  if (!isValid(ref)) return null;
+  return { ref, fromVars };
+}
+
+/** When a FROM word is exactly one `$X` / `${X}` reference: that global ARG's definition. */
+export function soleGlobalArg(model: SemanticModel, ins: Instruction, word: Word): VarDef | null {
+  const vars = varsIn(ins, word);
+  if (vars.length !== 1 || vars[0].modifier !== null || vars[0].start !== word.start || vars[0].end !== word.end) return null;
+  return globalArgMap(model).get(vars[0].name) ?? null;
+}
