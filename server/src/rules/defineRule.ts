@@ -9,6 +9,7 @@ import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
 import type { SemanticModel } from '../semantics/model';
 import type { OsFamily } from '../docs/images';
 import type { ShellKind } from '../shell/commands';
+import type { RuleConfig } from './config';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'off';
 export type Bilingual = { en: string; ko: string };
@@ -67,6 +68,8 @@ export interface RuleMeta {
 export interface ExternalFacts {
   /** Optional build-context oracle; absent in pure-text analysis. */
   context?: unknown;
+  /** Project configuration (`.hadolint.yaml`, `.dockwise.*`) with its problems (DF122), trusted registries (DF037). */
+  config?: RuleConfig;
 }
 
 export interface RuleContext {

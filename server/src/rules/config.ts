@@ -1,0 +1,103 @@
+//! Project configuration for rules, shared by the CLI and the server (pure: takes parsed
+//! objects, returns severity overrides and problems). Two sources:
+//! * `.hadolint.yaml` (`ignored`, `override: {error|warning|info|style}`, `trustedRegistries`),
+//!   mapped to Dockwise rules through the hadolint aliases. hadolint ignores unknown keys
+//!   silently; we report them (DF122) with the key they were probably meant to be.
+//! * `.dockwise.yaml` / `.dockwise.json`: `rules: {<id or name>: error|warning|info|hint|off}`,
+//!   `pragmas: false` to ignore inline suppressions, `trustedRegistries: [...]`.
+//! Layering (later wins): defaults < .hadolint.yaml < .dockwise.* < editor settings.
+
+import type { Severity } from './defineRule';
+import { findRule, type SeverityOverrides } from './engine';
+import { rulesForName } from './suppress';
+import { suggest } from './suggest';
+
+export interface ConfigProblem {
+  /** Path of the config file as given by the caller. */
+  file: string;
+  /** 0-based line of the key, -1 when unknown. */
+  line: number;
+  key: string;
+  /** The key it was probably meant to be. */
+  suggestion: string | null;
+  message: { en: string; ko: string };
+}
+
+export interface RuleConfig {
+  overrides: SeverityOverrides;
+  /** Honour inline pragmas (default true). */
+  pragmas: boolean;
+  trustedRegistries: string[] | null;
+  problems: ConfigProblem[];
+  /** Files that contributed (for messages and watching). */
+  sources: string[];
+}
+
+export const HADOLINT_KEYS = [
+  'config', 'failure-threshold', 'format', 'ignored', 'label-schema', 'no-color', 'no-fail', 'override',
+  'strict-labels', 'disable-ignore-pragma', 'trustedRegistries', 'require-labels', 'verbose', 'shell',
+];
+const HADOLINT_LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
+const KNOWN_GUESSES: Record<string, string> = { ignore: 'ignored', overrides: 'override', trusted_registries: 'trustedRegistries', 'trusted-registries': 'trustedRegistries' };
+
+export function emptyConfig(): RuleConfig {
+  return { overrides: {}, pragmas: true, trustedRegistries: null, problems: [], sources: [] };
+}
+
+function lineOfKey(text: string | undefined, key: string): number {
+  if (!text) return -1;
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`).test(l));
+  return i;
+}
+
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
+/** Adds a parsed `.hadolint.yaml` to `cfg`. */
+export function applyHadolintConfig(cfg: RuleConfig, obj: unknown, file: string, text?: string): void {
+  cfg.sources.push(file);
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return;
+  const o = obj as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (HADOLINT_KEYS.includes(key)) continue;
+    const s = KNOWN_GUESSES[key] ?? suggest(key, HADOLINT_KEYS, false);
+    cfg.problems.push({
+      file, line: lineOfKey(text, key), key, suggestion: s,
+      message: {
+        en: `${file}: hadolint ignores the unknown key "${key}"${s ? ` (did you mean "${s}"?)` : ''}, so its settings have no effect`,
+        ko: `${file}: hadolint는 알 수 없는 키 "${key}"를 조용히 무시하므로 설정이 적용되지 않습니다${s ? ` ("${s}"을(를) 의도했나요?)` : ''}`,
+      },
+    });
+  }
+  for (const code of asList(o.ignored)) for (const r of rulesForName('hadolint', code)) cfg.overrides[r.id] = 'off';
+  const ov = o.override;
+  if (ov && typeof ov === 'object' && !Array.isArray(ov)) {
+    for (const [lvl, codes] of Object.entries(ov as Record<string, unknown>)) {
+      const sev = HADOLINT_LEVELS[lvl];
+      if (!sev) continue;
+      for (const code of asList(codes)) for (const r of rulesForName('hadolint', code)) if (cfg.overrides[r.id] !== 'off') cfg.overrides[r.id] = sev;
+    }
+  }
+  const tr = asList(o.trustedRegistries);
+  if (tr.length) cfg.trustedRegistries = tr;
+}
+
+/** Adds a parsed `.dockwise.yaml`/`.dockwise.json` to `cfg`. */
+export function applyDockwiseConfig(cfg: RuleConfig, obj: unknown, file: string, text?: string): void {
+  cfg.sources.push(file);
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return;
+  const o = obj as Record<string, unknown>;
+  const rules = o.rules;
+  if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
+    for (const [k, v] of Object.entries(rules as Record<string, unknown>)) {
+      if (!findRule(k)) {
+        cfg.problems.push({ file, line: lineOfKey(text, k), key: k, suggestion: null, message: { en: `${file}: unknown rule "${k}"`, ko: `${file}: 알 수 없는 규칙 "${k}"` } });
+        continue;
+      }
+      if (typeof v === 'string' || typeof v === 'boolean') cfg.overrides[k] = v;
+    }
+  }
+  if (o.pragmas === false) cfg.pragmas = false;
+  const tr = asList(o.trustedRegistries);
+  if (tr.length) cfg.trustedRegistries = tr;
+}
