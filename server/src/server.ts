@@ -19,6 +19,9 @@ import { documentLinks, documentSymbols, foldingRanges, inlayHints } from './fea
 import { LEGEND, semanticTokensDelta, semanticTokensFull, semanticTokensRange } from './features/semanticTokens';
 import { formatDocument } from './features/format';
 import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { loadRuleConfig, HADOLINT_FILES, DOCKWISE_FILES } from './node/config';
+import { emptyConfig, type RuleConfig } from './rules/config';
 import { ContextSummaryRequest, type ContextSummaryResult } from '../../protocol/context';
 import { ContextWorker, sharedContextWorker } from './node/scanWorkerHost';
 import { findContextRoot } from './node/contextRoot';
@@ -52,6 +55,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings: ServerSettings = {};
   let initLocale: string | undefined;
   let runOptions: RunOptions = { severities: resolveSeverities() };
+  // Per-directory rule options: .hadolint.yaml / .dockwise.* found upwards from the Dockerfile,
+  // layered under the editor settings. Cleared when settings or a config file change.
+  const dirOptions = new Map<string, RunOptions>();
+  function optionsFor(uri: string): RunOptions {
+    if (!uri.startsWith('file:')) return runOptions;
+    let file: string;
+    try { file = fileURLToPath(uri); } catch { return runOptions; }
+    const dir = path.dirname(file);
+    let o = dirOptions.get(dir);
+    if (!o) {
+      const stop = workspaceRoots.filter((r) => dir === r || dir.startsWith(r.endsWith(path.sep) ? r : r + path.sep)).sort((a, b) => b.length - a.length)[0];
+      let config: RuleConfig;
+      try { config = loadRuleConfig(file, stop); } catch (e) { connection.console.warn(`config: ${(e as Error).message}`); config = emptyConfig(); }
+      for (const pr of config.problems) connection.console.warn(pr.message.en);
+      o = { severities: resolveSeverities(config.overrides, settings.rules), pragmas: config.pragmas, external: { config } };
+      dirOptions.set(dir, o);
+    }
+    return o;
+  }
   let configurationCapability = false;
   const burstDelay = options.burstDelayMs ?? 1;
 
@@ -109,7 +131,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc) return;
     const version = doc.version;
     const t0 = trace ? performance.now() : 0;
-    const findings = doc.findings(runOptions);
+    const findings = doc.findings(optionsFor(uri));
     if (trace) connection.console.log(`publish v${version}: ${(performance.now() - changedAt).toFixed(2)} ms since change, findings ${(performance.now() - t0).toFixed(2)} ms`);
     // Stale-work guard: a change that arrived meanwhile wins; its own publish follows.
     if (docs.get(uri) !== doc || doc.version !== version) return;
@@ -178,6 +200,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function applySettings(s: ServerSettings | null | undefined): void {
     settings = s && typeof s === 'object' ? s : {};
     runOptions = { severities: resolveSeverities(settings.rules) };
+    dirOptions.clear();
     revalidateAll();
   }
 
@@ -275,7 +298,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(safe('codeAction', (p) => {
     const doc = docOf(p);
     const range = checkRange(doc, p.range);
-    return computeCodeActions(doc, doc.findings(runOptions), runOptions, locale(), { range, only: p.context?.only });
+    const o = optionsFor(doc.uri);
+    return computeCodeActions(doc, doc.findings(o), o, locale(), { range, only: p.context?.only });
   }));
 
   const offsetOf = (doc: DockerfileDocument, p: { position?: unknown }) => doc.offsetAt(checkPosition(doc, p.position));
@@ -327,6 +351,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const events = changes.filter((c) => typeof c?.uri === 'string' && c.uri.startsWith('file:')).map((c) => ({
       path: fileURLToPath(c.uri), type: c.type === 1 ? 'created' as const : c.type === 3 ? 'deleted' as const : 'changed' as const,
     }));
+    if (events.some((e) => [...HADOLINT_FILES, ...DOCKWISE_FILES].includes(path.basename(e.path)))) {
+      dirOptions.clear();
+      revalidateAll();
+    }
     for (const [key, ctx] of scanned) {
       const mine = events.filter((e) => e.path === ctx.root || e.path.startsWith(ctx.root.endsWith('/') ? ctx.root : ctx.root + '/'));
       if (mine.length === 0) continue;

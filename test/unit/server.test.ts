@@ -87,3 +87,22 @@ test('a burst of keystrokes settles on the final version', async () => {
   const count = c.published.filter((x) => x.uri === uri).length;
   assert.ok(count < word.length, `expected coalesced publishes, got ${count} for ${word.length} keystrokes`);
 });
+
+test('a .hadolint.yaml next to the Dockerfile applies, and editing it re-validates open files', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-srv-cfg-'));
+  const file = path.join(dir, 'Dockerfile');
+  fs.writeFileSync(path.join(dir, '.hadolint.yaml'), 'ignored: [DL3000]\n');
+  const uri = pathToFileURL(file).href;
+  let wait = c.waitFor((p) => p.uri === uri);
+  c.open(uri, 'FROM debian:bookworm-slim\nWORKDIR app\n', 1);
+  let p = await wait;
+  assert.ok(!p.diagnostics.some((d) => d.code === 'DF053'), 'DL3000 is ignored by the config');
+  fs.writeFileSync(path.join(dir, '.hadolint.yaml'), 'ignored: []\n');
+  wait = c.waitFor((q) => q.uri === uri && q.diagnostics.some((d) => d.code === 'DF053'));
+  c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.hadolint.yaml')).href, type: 2 }] });
+  p = await wait;
+  assert.ok(p.diagnostics.some((d) => d.code === 'DF053'));
+});
