@@ -10,7 +10,7 @@
 //! * `FROM <name>` resolves to an earlier stage only, and case-sensitively (`addState`;
 //!   moby/buildkit#2003: `FROM TEST` after `AS TEST` fails with "repository name must be lowercase").
 
-import type { DockerfileTree, Instruction, Span, VarRef, Word } from '../../syntax/nodes';
+import type { DockerfileTree, Flag, Instruction, Span, VarRef, Word } from '../../syntax/nodes';
 import type { SemanticModel, Stage, StageRef, VarDef } from '../../semantics/model';
 import { PLATFORM_ARGS } from '../../semantics/model';
 import { expandText } from '../../semantics/expand';
@@ -288,4 +288,11 @@ export function soleGlobalArg(model: SemanticModel, ins: Instruction, word: Word
   const vars = varsIn(ins, word);
   if (vars.length !== 1 || vars[0].modifier !== null || vars[0].start !== word.start || vars[0].end !== word.end) return null;
   return globalArgMap(model).get(vars[0].name) ?? null;
+}
+
+/** Deletes a flag and the blanks after it. */
+export function removeFlagEdit(source: string, f: Flag): { start: number; end: number; newText: string } {
+  let end = f.end;
+  while (end < source.length && (source[end] === ' ' || source[end] === '\t')) end++;
+  return { start: f.start, end, newText: '' };
 }
