@@ -172,3 +172,20 @@ export function commandWords(cmd: SimpleCommand): SimpleCommand {
   }
   return cmd.slice(k);
 }
+
+/**
+ * Maps offsets of `command.text` (continuations and comment lines removed) back to document
+ * offsets, by matching the text as a subsequence of the source span. Returns null when the text
+ * cannot be matched (then callers should not offer edits).
+ */
+export function textOffsetMapper(source: string, span: { start: number; end: number }, text: string): ((i: number) => number) | null {
+  const map = new Array<number>(text.length + 1);
+  let s = span.start;
+  for (let i = 0; i < text.length; i++) {
+    while (s < span.end && source[s] !== text[i]) s++;
+    if (s >= span.end) return null;
+    map[i] = s++;
+  }
+  map[text.length] = s;
+  return (i) => (i <= 0 ? (text.length ? map[0] : span.start) : i >= text.length ? map[text.length] : map[i]);
+}
