@@ -103,9 +103,13 @@ export function workdirAfter(cwd: CPath, ins: Instruction): CPath {
   return resolvePath(cwd, v);
 }
 
-/** Container path of what one COPY source lands at (dest as a directory → `dest/<basename>`). */
+/**
+ * Container path of what one COPY source lands at: `dest/<basename>` when dest is a directory,
+ * dest itself otherwise; a source directory (`dir/`, `.`) copies its *contents* into dest.
+ */
 export function copiedPath(cwd: CPath, op: CopyOperands, src: Word): CPath {
   const d = op.dest.value;
+  if (src.value.endsWith('/') || /^\.\/*$/.test(src.value)) return /[*?[\\]/.test(src.value) ? null : resolvePath(cwd, d);
   const destDir = d.endsWith('/') || d === '.' || d === '..' || d.endsWith('/.') || op.sources.length > 1;
   const base = src.value.replace(/\/+$/, '').split('/').pop() ?? '';
   if (!base || base === '.' || base === '..' || /[*?[\\]/.test(src.value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(src.value)) {
