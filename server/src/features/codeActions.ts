@@ -44,7 +44,7 @@ export function fixToAction(doc: DockerfileDocument, fix: Fix, diag: Diagnostic 
     if (!uri) return null;
     const at = fix.otherFile.insertAt;
     if (fix.otherFile.create) documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
-    documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: at, end: at }, newText: fix.otherFile.text }] });
+    documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: at, end: fix.otherFile.replaceTo ?? at }, newText: fix.otherFile.text }] });
   }
   const edit: WorkspaceEdit = documentChanges.length
     ? { documentChanges: [...(changes[doc.uri] ? [{ textDocument: { uri: doc.uri, version: doc.version }, edits: changes[doc.uri] }] : []), ...documentChanges] }

@@ -38,14 +38,14 @@ export function loadRuleConfig(dockerfile: string, stopDir?: string, explicit?: 
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      cfg.problems.push({ file, line: -1, key: '', suggestion: null, message: { en: `cannot read ${file}: ${(e as Error).message}`, ko: `${file}을(를) 읽을 수 없습니다: ${(e as Error).message}` } });
+      cfg.problems.push({ file, line: -1, column: -1, key: '', suggestion: null, message: { en: `cannot read ${file}: ${(e as Error).message}`, ko: `${file}을(를) 읽을 수 없습니다: ${(e as Error).message}` } });
       return;
     }
     let obj: unknown;
     try {
       obj = parseYaml(text);
     } catch (e) {
-      cfg.problems.push({ file, line: -1, key: '', suggestion: null, message: { en: `${file} is not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`, ko: `${file}이(가) 올바른 YAML/JSON이 아닙니다: ${(e as Error).message.split('\n')[0]}` } });
+      cfg.problems.push({ file, line: -1, column: -1, key: '', suggestion: null, message: { en: `${file} is not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`, ko: `${file}이(가) 올바른 YAML/JSON이 아닙니다: ${(e as Error).message.split('\n')[0]}` } });
       return;
     }
     apply(cfg, obj, file, text);

@@ -15,8 +15,9 @@ import { suggest } from './suggest';
 export interface ConfigProblem {
   /** Path of the config file as given by the caller. */
   file: string;
-  /** 0-based line of the key, -1 when unknown. */
+  /** 0-based line and column of the key, -1 when unknown. */
   line: number;
+  column: number;
   key: string;
   /** The key it was probably meant to be. */
   suggestion: string | null;
@@ -44,11 +45,15 @@ export function emptyConfig(): RuleConfig {
   return { overrides: {}, pragmas: true, trustedRegistries: null, problems: [], sources: [] };
 }
 
-function lineOfKey(text: string | undefined, key: string): number {
-  if (!text) return -1;
+function lineOfKey(text: string | undefined, key: string): { line: number; column: number } {
+  if (!text) return { line: -1, column: -1 };
   const lines = text.split('\n');
-  const i = lines.findIndex((l) => new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`).test(l));
-  return i;
+  const re = new RegExp(`^(\\s*["']?)${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+  for (let i = 0; i < lines.length; i++) {
+    const m = re.exec(lines[i]);
+    if (m) return { line: i, column: m[1].length };
+  }
+  return { line: -1, column: -1 };
 }
 
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
@@ -62,7 +67,7 @@ export function applyHadolintConfig(cfg: RuleConfig, obj: unknown, file: string,
     if (HADOLINT_KEYS.includes(key)) continue;
     const s = KNOWN_GUESSES[key] ?? suggest(key, HADOLINT_KEYS, false);
     cfg.problems.push({
-      file, line: lineOfKey(text, key), key, suggestion: s,
+      file, ...lineOfKey(text, key), key, suggestion: s,
       message: {
         en: `${file}: hadolint ignores the unknown key "${key}"${s ? ` (did you mean "${s}"?)` : ''}, so its settings have no effect`,
         ko: `${file}: hadolint는 알 수 없는 키 "${key}"를 조용히 무시하므로 설정이 적용되지 않습니다${s ? ` ("${s}"을(를) 의도했나요?)` : ''}`,
@@ -91,7 +96,7 @@ export function applyDockwiseConfig(cfg: RuleConfig, obj: unknown, file: string,
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
     for (const [k, v] of Object.entries(rules as Record<string, unknown>)) {
       if (!findRule(k)) {
-        cfg.problems.push({ file, line: lineOfKey(text, k), key: k, suggestion: null, message: { en: `${file}: unknown rule "${k}"`, ko: `${file}: 알 수 없는 규칙 "${k}"` } });
+        cfg.problems.push({ file, ...lineOfKey(text, k), key: k, suggestion: null, message: { en: `${file}: unknown rule "${k}"`, ko: `${file}: 알 수 없는 규칙 "${k}"` } });
         continue;
       }
       if (typeof v === 'string' || typeof v === 'boolean') cfg.overrides[k] = v;

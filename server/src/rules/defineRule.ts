@@ -34,7 +34,7 @@ export interface Fix {
    * An insertion into another file (e.g. `.dockerignore`): `path` is absolute or relative to the
    * Dockerfile's directory; `create` makes the file when it is missing (then `insertAt` is 0:0).
    */
-  otherFile?: { path: string; create?: boolean; insertAt: { line: number; character: number }; text: string };
+  otherFile?: { path: string; create?: boolean; insertAt: { line: number; character: number }; text: string; replaceTo?: { line: number; character: number } };
 }
 
 export interface Report {

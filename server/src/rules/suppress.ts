@@ -43,7 +43,7 @@ const byHadolint = new Map<string, Rule[]>();
 const byOwn = new Map<string, Rule>();
 for (const r of ALL_RULES) {
   for (const n of r.aliases.buildkit ?? []) byBuildkit.set(n, [...(byBuildkit.get(n) ?? []), r]);
-  for (const n of r.aliases.hadolint ?? []) byHadolint.set(n.toUpperCase(), [...(byHadolint.get(n.toUpperCase()) ?? []), r]);
+  for (const n of r.aliases.hadolint ?? []) byHadolint.set(n, [...(byHadolint.get(n) ?? []), r]);
   byOwn.set(r.id.toLowerCase(), r);
   byOwn.set(r.name.toLowerCase(), r);
 }
@@ -51,10 +51,11 @@ for (const r of ALL_RULES) {
 export function rulesForName(kind: PragmaKind, name: string): Rule[] {
   if (kind === 'buildkit') return byBuildkit.get(name) ?? [];
   if (kind === 'hadolint') {
-    const h = byHadolint.get(name.toUpperCase());
+    // hadolint pragma names are made of `DLSC0-9` only: `dl3008` is not DL3008.
+    const h = byHadolint.get(name);
     if (h) return h;
     // ShellCheck codes go to the ShellCheck rule when it exists.
-    if (/^SC\d{4}$/i.test(name)) return ALL_RULES.filter((r) => r.id === 'DF080');
+    if (/^SC\d{4}$/.test(name)) return ALL_RULES.filter((r) => r.id === 'DF080');
     return [];
   }
   const r = byOwn.get(name.toLowerCase());
@@ -62,7 +63,18 @@ export function rulesForName(kind: PragmaKind, name: string): Rule[] {
 }
 
 export const KNOWN_BUILDKIT_NAMES = (): string[] => [...byBuildkit.keys()];
-export const KNOWN_HADOLINT_NAMES = (): string[] => [...byHadolint.keys()];
+/** Every hadolint DL rule of v2.15.1 (rules.md §2.1), valid in pragmas whether or not Dockwise maps it. */
+export const HADOLINT_CODES: readonly string[] = [
+  'DL1001', 'DL3000', 'DL3001', 'DL3002', 'DL3003', 'DL3004', 'DL3006', 'DL3007', 'DL3008', 'DL3009',
+  'DL3010', 'DL3011', 'DL3012', 'DL3013', 'DL3014', 'DL3015', 'DL3016', 'DL3018', 'DL3019', 'DL3020',
+  'DL3021', 'DL3022', 'DL3023', 'DL3024', 'DL3025', 'DL3026', 'DL3027', 'DL3028', 'DL3029', 'DL3030',
+  'DL3032', 'DL3033', 'DL3034', 'DL3035', 'DL3036', 'DL3037', 'DL3038', 'DL3040', 'DL3041', 'DL3042',
+  'DL3043', 'DL3044', 'DL3045', 'DL3046', 'DL3047', 'DL3048', 'DL3049', 'DL3050', 'DL3051', 'DL3052',
+  'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3057', 'DL3058', 'DL3059', 'DL3060', 'DL3061', 'DL3062',
+  'DL3063', 'DL3064', 'DL3065', 'DL3066', 'DL3067', 'DL4000', 'DL4001', 'DL4003', 'DL4004', 'DL4005',
+  'DL4006',
+];
+export const KNOWN_HADOLINT_NAMES = (): string[] => [...new Set([...HADOLINT_CODES, ...byHadolint.keys()])];
 
 const CHECK_RE = /^#\s*check\s*=\s*(\S*)/i;
 const HADOLINT_RE = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*(\S*)/i;

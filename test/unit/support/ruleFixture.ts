@@ -34,7 +34,7 @@ export function renderFindings(text: string, findings: Finding[]): string {
         const after = applyEdits(text, fix.edits);
         for (const l of after.split('\n')) out.push(`    | ${l}`);
       }
-      if (fix.otherFile) out.push(`    ${fix.otherFile.create ? 'create' : 'edit'} ${fix.otherFile.path} at ${fix.otherFile.insertAt.line}:${fix.otherFile.insertAt.character}: ${JSON.stringify(fix.otherFile.text)}`);
+      if (fix.otherFile) out.push(`    ${fix.otherFile.create ? "create" : "edit"} ${fix.otherFile.path} at ${fix.otherFile.insertAt.line}:${fix.otherFile.insertAt.character}${fix.otherFile.replaceTo ? `-${fix.otherFile.replaceTo.line}:${fix.otherFile.replaceTo.character}` : ""}: ${JSON.stringify(fix.otherFile.text)}`);
     }
   }
   return out.join('\n') + '\n';
