@@ -37,7 +37,7 @@ export function toDiagnostics(doc: DockerfileDocument, findings: Finding[], loca
     message: f.message[locale] || f.message.en,
     data: { name: f.rule.name, aliases: f.rule.aliases, fixable: f.fixes.length > 0 } satisfies DiagnosticData,
     relatedInformation: f.related.length
-      ? f.related.map((r) => ({ location: { uri: r.uri ?? doc.uri, range: r.uri ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : { start: doc.positionAt(r.span.start), end: doc.positionAt(r.span.end) } }, message: r.message[locale] || r.message.en }))
+      ? f.related.map((r) => ({ location: { uri: r.uri ?? doc.uri, range: r.uri ? { start: { line: r.line ?? 0, character: 0 }, end: { line: r.line ?? 0, character: 0 } } : { start: doc.positionAt(r.span.start), end: doc.positionAt(r.span.end) } }, message: r.message[locale] || r.message.en }))
       : undefined,
   }));
 }

@@ -10,6 +10,7 @@ import type { SemanticModel } from '../semantics/model';
 import type { OsFamily } from '../docs/images';
 import type { ShellKind } from '../shell/commands';
 import type { RuleConfig } from './config';
+import type { ContextFacts } from '../context/facts';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'off';
 export type Bilingual = { en: string; ko: string };
@@ -44,7 +45,7 @@ export interface Report {
   /** Overrides the rule's default severity for this finding (e.g. DF068 escalates). */
   severity?: Exclude<Severity, 'off'>;
   /** Extra spans (e.g. the `.dockerignore` pattern) shown as related information. */
-  related?: { span: Span; message: Bilingual; uri?: string }[];
+  related?: { span: Span; message: Bilingual; uri?: string; line?: number }[];
 }
 
 export interface RuleDocs {
@@ -66,8 +67,8 @@ export interface RuleMeta {
 
 /** Project-level facts a rule may need that are not in the Dockerfile (build context etc.). */
 export interface ExternalFacts {
-  /** Optional build-context oracle; absent in pure-text analysis. */
-  context?: unknown;
+  /** Build-context facts for this Dockerfile's COPY/ADD sources; absent in pure-text analysis. */
+  context?: ContextFacts;
   /** Project configuration (`.hadolint.yaml`, `.dockwise.*`) with its problems (DF122), trusted registries (DF037). */
   config?: RuleConfig;
 }
