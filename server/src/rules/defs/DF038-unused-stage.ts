@@ -6,7 +6,7 @@
 //! and `build_arm64`); forward references count too, since BuildKit resolves them.
 import { defineRule } from '../defineRule';
 import type { Stage } from '../../semantics/model';
-import { expandFrom, refSites, wildcardPattern } from '../util/images-stages';
+import { expandFrom, fromImages, refSites, wildcardPattern } from '../util/images-stages';
 
 export default defineRule({
   id: 'DF038',
@@ -40,10 +40,9 @@ export default defineRule({
         if ((s.name && re.test(s.name)) || (indexes && re.test(String(s.index)))) used.add(s);
       }
     };
-    for (const st of stages) {
-      if (st.parent && st.parent !== st) used.add(st.parent);
-      const w = st.from.from?.image;
-      if (!w || !w.value.includes('$')) continue;
+    for (const st of stages) if (st.parent && st.parent !== st) used.add(st.parent);
+    for (const { stage: st, word: w } of fromImages(model)) {
+      if (!w.value.includes('$')) { markName(w.value, st, true); continue; }
       const e = expandFrom(model, w.value, false);
       if (!e.undeclared.length && !e.unset.length && !e.runtime.length) markName(e.value, st, true);
       else markPattern(wildcardPattern(w.value), st, true, false);

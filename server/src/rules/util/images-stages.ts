@@ -71,12 +71,36 @@ export function expandFrom(model: SemanticModel, text: string, samplePlatform = 
   return { value, undeclared, unset, runtime };
 }
 
-/** The FROM instructions of the file with their image word (triggers excluded: ONBUILD FROM is invalid). */
+/**
+ * Removes shell quotes from a FROM word. The parser keeps FROM arguments as written (BuildKit
+ * splits FROM on whitespace only), but the image word is later expanded by BuildKit's shell
+ * lexer (`ProcessWordWithMatches`), which removes quotes: `FROM "alpine:3.20"` is `alpine:3.20`.
+ */
+export function unquoteWord(raw: string): string {
+  if (!/["']/.test(raw)) return raw;
+  let out = '';
+  let q: string | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (q) { if (c === q) q = null; else out += c; continue; }
+    if (c === '"' || c === "'") { q = c; continue; }
+    if (c === '\\' && i + 1 < raw.length) { out += c + raw[i + 1]; i++; continue; }
+    out += c;
+  }
+  return out;
+}
+
+/**
+ * The FROM instructions of the file with their image word (triggers excluded: ONBUILD FROM is
+ * invalid). The word's `value` is the unquoted text; `raw !== value` when quotes were removed.
+ */
 export function fromImages(model: SemanticModel): { stage: Stage; ins: Instruction; word: Word }[] {
   const out: { stage: Stage; ins: Instruction; word: Word }[] = [];
   for (const st of model.stages) {
     const w = st.from.from?.image;
-    if (w && w.value !== '') out.push({ stage: st, ins: st.from, word: w });
+    if (!w) continue;
+    const value = unquoteWord(w.raw);
+    if (value !== '') out.push({ stage: st, ins: st.from, word: value === w.value ? w : { ...w, value } });
   }
   return out;
 }
