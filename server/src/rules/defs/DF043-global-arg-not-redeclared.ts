@@ -81,7 +81,7 @@ export default defineRule({
             },
             fixes: [{
               title: { en: `Add ARG ${v.name} after FROM`, ko: `FROM 다음에 ARG ${v.name} 추가` },
-              edits: [{ start: stage.from.end, end: stage.from.end, newText: `\nARG ${v.name}` }],
+              edits: [{ start: stage.from.end, end: stage.from.end, newText: `${tree.text[stage.from.end] === '\r' ? '\r\n' : '\n'}ARG ${v.name}` }],
               safe: true,
             }],
           });

@@ -25,7 +25,7 @@ function checkOne(i: Instruction, top: Instruction, ctx: InstructionRuleContext)
       },
       fixes: i.comments.some((c) => c.start >= prev.end && c.end <= cur.start) ? [] : [{
         title: { en: `Split into two ENV instructions before ${cur.key}`, ko: `${cur.key} 앞에서 ENV 두 개로 나누기` },
-        edits: [{ start: prev.end, end: cur.start, newText: `\n${keyword} ` }],
+        edits: [{ start: prev.end, end: cur.start, newText: `${ctx.source.slice(prev.end, cur.start).includes('\r\n') || ctx.source[top.end] === '\r' ? '\r\n' : '\n'}${keyword} ` }],
         safe: false,
       }],
     });

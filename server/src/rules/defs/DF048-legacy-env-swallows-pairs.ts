@@ -87,7 +87,8 @@ export default defineRule({
         // Align continuation lines with the first key (when it is on the keyword's line).
         const before = src.slice(ins.start, kv.keySpan.start);
         const indent = before.includes('\n') ? '    ' : ' '.repeat(before.length);
-        const text = pairs.map(([k, val]) => `${k}=${val}`).join(` ${i.escape}\n${indent}`);
+        const nl = src[ins.end] === '\r' || src.slice(kv.start, kv.end).includes('\r\n') ? '\r\n' : '\n';
+        const text = pairs.map(([k, val]) => `${k}=${val}`).join(` ${i.escape}${nl}${indent}`);
         fixes = [{
           title: { en: `Rewrite as ${pairs.length} KEY=value pairs`, ko: `KEY=value 쌍 ${pairs.length}개로 바꾸기` },
           edits: [{ start: kv.keySpan.start, end: kv.valueSpan.end, newText: text }],

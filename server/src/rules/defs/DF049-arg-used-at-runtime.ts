@@ -75,7 +75,7 @@ export default defineRule({
             },
             fixes: [{
               title: { en: `Add ENV ${v.name}=$${v.name} after the ARG`, ko: `ARG 다음에 ENV ${v.name}=$${v.name} 추가` },
-              edits: [{ start: argIns.end, end: argIns.end, newText: `\nENV ${v.name}=$${v.name}` }],
+              edits: [{ start: argIns.end, end: argIns.end, newText: `${model.tree.text[argIns.end] === '\r' ? '\r\n' : '\n'}ENV ${v.name}=$${v.name}` }],
               safe: false,
             }],
           });

@@ -74,7 +74,7 @@ function checkOne(i: Instruction, top: Instruction, ctx: InstructionRuleContext)
     fixes.push({
       title: { en: 'Move the text to a comment line above', ko: '텍스트를 위쪽 주석 줄로 옮기기' },
       edits: [
-        { start: top.start, end: top.start, newText: `${h.text}\n` },
+        { start: top.start, end: top.start, newText: `${h.text}${ctx.source[h.end] === '\r' ? '\r\n' : '\n'}` },
         { start: h.wsStart, end: h.end, newText: '' },
       ],
       safe: true,
