@@ -154,14 +154,15 @@ export function rootImage(stage: Stage): string | null {
   return s.image;
 }
 
-/** Is `name` (as written in FROM) the name of a stage defined before `before` (any casing)? */
+/** The latest stage before `before` named `name` in any casing (what FROM would mean), or null. */
 export function earlierStageNamed(model: SemanticModel, name: string, before: Stage): Stage | null {
   const n = name.toLowerCase();
+  let found: Stage | null = null;
   for (const s of model.stages) {
     if (s.index >= before.index) break;
-    if (s.name === n) return s;
+    if (s.name === n) found = s;
   }
-  return null;
+  return found;
 }
 
 // ---- stage references -------------------------------------------------------------------------
