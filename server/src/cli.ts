@@ -13,6 +13,11 @@ import type { RuleConfig } from './rules/config';
 import { loadRuleConfig } from './node/config';
 import { fixAllText } from './service/fixAll';
 import { toSarif } from './sarif';
+import { findContextRoot } from './node/contextRoot';
+import { nodeFileSystem } from './node/nodeFileSystem';
+import { scanContext } from './context/scanner';
+import { computeContextFacts } from './context/facts';
+import { contextSources } from './rules/util/contextSources';
 import { positionAt } from './syntax/lineIndex';
 import type { Locale } from './features/locale';
 import { runContextCommand } from './cliContext';
@@ -36,7 +41,7 @@ export interface JsonDiagnostic {
 }
 
 const USAGE = `usage:
-  dockwise check [--format text|json|sarif] [--fix] [--locale en|ko] [--config FILE | --no-config] FILE...
+  dockwise check [--format text|json|sarif] [--fix] [--locale en|ko] [--config FILE | --no-config] [--no-context] FILE...
   dockwise context [--dockerfile F] [--format text|json] [--list] DIR
   dockwise --version
 `;
@@ -86,10 +91,11 @@ interface CheckArgs {
   fix: boolean;
   config: string | null;
   noConfig: boolean;
+  noContext: boolean;
 }
 
 function parseCheckArgs(argv: string[], io: CliIO): CheckArgs | null {
-  const out: CheckArgs = { format: 'text', locale: 'en', files: [], fix: false, config: null, noConfig: false };
+  const out: CheckArgs = { format: 'text', locale: 'en', files: [], fix: false, config: null, noConfig: false, noContext: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = (name: string): string | null => {
@@ -112,6 +118,8 @@ function parseCheckArgs(argv: string[], io: CliIO): CheckArgs | null {
       out.config = v;
     } else if (a === '--no-config') {
       out.noConfig = true;
+    } else if (a === '--no-context') {
+      out.noContext = true;
     } else if (a === '--fix') {
       out.fix = true;
     } else if (a === '--') {
@@ -157,6 +165,23 @@ export function writeFileAtomic(file: string, text: string): void {
   }
 }
 
+/**
+ * Scans the Dockerfile's build context (its directory, or the Compose `build.context` that
+ * names it) so the context rules (DF056, DF057, DF111, DF112, DF116) can run.
+ */
+function contextExternal(file: string, raw: string, io: CliIO): ExternalFacts | undefined {
+  try {
+    const abs = path.resolve(file);
+    const choice = findContextRoot(abs, undefined, [process.cwd()]);
+    const ix = scanContext(nodeFileSystem, { root: choice.root, dockerfile: abs });
+    const { tree } = parse(stripBom(raw));
+    return { context: computeContextFacts(ix, contextSources(tree, buildModel(tree)).map((s) => s.source)) };
+  } catch (e) {
+    io.stderr(`dockwise: build context of ${file} not checked: ${(e as Error).message}\n`);
+    return undefined;
+  }
+}
+
 export function runCheck(argv: string[], io: CliIO): number {
   const args = parseCheckArgs(argv, io);
   if (!args) return 2;
@@ -186,7 +211,7 @@ export function runCheck(argv: string[], io: CliIO): number {
       } else config = loadRuleConfig(f === '-' ? path.join(process.cwd(), 'Dockerfile') : f, undefined);
       for (const p of config.problems) io.stderr(`dockwise: ${p.message.en}\n`);
     }
-    const opts: CheckOptions = { locale: args.locale, config };
+    const opts: CheckOptions = { locale: args.locale, config, external: args.noContext || f === '-' ? undefined : contextExternal(f, raw, io) };
     if (args.fix) {
       const hasBom = raw.charCodeAt(0) === 0xfeff;
       const text = stripBom(raw);

@@ -22,6 +22,9 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { loadRuleConfig, HADOLINT_FILES, DOCKWISE_FILES } from './node/config';
 import { emptyConfig, type RuleConfig } from './rules/config';
+import * as fs from 'node:fs';
+import type { ContextFacts } from './context/facts';
+import { contextSources } from './rules/util/contextSources';
 import { ContextSummaryRequest, type ContextSummaryResult } from '../../protocol/context';
 import { ContextWorker, sharedContextWorker } from './node/scanWorkerHost';
 import { findContextRoot } from './node/contextRoot';
@@ -35,7 +38,7 @@ export interface ServerSettings {
   rules?: SeverityOverrides;
   format?: { ignoreMultilineInstructions?: boolean };
   semanticTokens?: { enabled?: boolean };
-  context?: { roots?: Record<string, string> };
+  context?: { roots?: Record<string, string>; diagnostics?: boolean };
 }
 
 export interface ServerOptions {
@@ -131,7 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc) return;
     const version = doc.version;
     const t0 = trace ? performance.now() : 0;
-    const findings = doc.findings(optionsFor(uri));
+    const findings = doc.findings(docOptions(doc));
     if (trace) connection.console.log(`publish v${version}: ${(performance.now() - changedAt).toFixed(2)} ms since change, findings ${(performance.now() - t0).toFixed(2)} ms`);
     // Stale-work guard: a change that arrived meanwhile wins; its own publish follows.
     if (docs.get(uri) !== doc || doc.version !== version) return;
@@ -194,6 +197,50 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function revalidateAll(): void {
     for (const u of docs.keys()) dirty.add(u);
     if (!immediate && !timer) immediate = setImmediate(flush);
+  }
+
+  // ---- build-context facts for the context rules (DF056, DF057, DF111, DF112, DF116) -------------
+  // Fetched asynchronously from the scan worker for the COPY/ADD sources of each saved
+  // Dockerfile; diagnostics are re-published when they arrive. Until then (and for unsaved or
+  // virtual documents) those rules stay silent rather than guess.
+  const facts = new Map<string, { key: string; sources: string; facts: ContextFacts }>();
+  const factsInFlight = new Map<string, string>();
+  const perDoc = new Map<string, { base: RunOptions; facts: ContextFacts | undefined; opts: RunOptions }>();
+  function docOptions(doc: DockerfileDocument): RunOptions {
+    const base = optionsFor(doc.uri);
+    const f = contextFactsFor(doc);
+    const c = perDoc.get(doc.uri);
+    if (c && c.base === base && c.facts === f) return c.opts;
+    const opts: RunOptions = f ? { ...base, external: { ...base.external, context: f } } : base;
+    perDoc.set(doc.uri, { base, facts: f, opts });
+    return opts;
+  }
+  function contextFactsFor(doc: DockerfileDocument): ContextFacts | undefined {
+    if (settings.context?.diagnostics === false || !doc.uri.startsWith('file:') || doc.uri.endsWith('.dockerignore')) return undefined;
+    const sources = contextSources(doc.tree, doc.model).map((x) => x.source);
+    const sk = sources.join('\0');
+    const have = facts.get(doc.uri);
+    if ((!have || have.sources !== sk) && factsInFlight.get(doc.uri) !== sk) void fetchFacts(doc.uri, sources, sk);
+    // Stale facts are still right for the sources they cover; rules skip unknown sources.
+    return have?.facts;
+  }
+  async function fetchFacts(uri: string, sources: string[], sk: string): Promise<void> {
+    factsInFlight.set(uri, sk);
+    try {
+      let file: string;
+      try { file = fileURLToPath(uri); } catch { return; }
+      if (!fs.existsSync(file)) return; // unsaved file: no context to compare against
+      const { key } = await contextFor(uri, false, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) } as unknown as CancellationToken);
+      const f = await sharedContextWorker().facts(key, sources);
+      if (!f || !docs.has(uri)) return;
+      facts.set(uri, { key, sources: sk, facts: f });
+      dirty.add(uri);
+      if (!immediate && !timer) immediate = setImmediate(flush);
+    } catch (e) {
+      connection.console.warn(`context facts for ${uri}: ${(e as Error).message}`);
+    } finally {
+      if (factsInFlight.get(uri) === sk) factsInFlight.delete(uri);
+    }
   }
 
   // ---- settings -------------------------------------------------------------------------------
@@ -290,6 +337,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = p.textDocument?.uri;
     if (typeof uri !== 'string') return;
     docs.delete(uri);
+    facts.delete(uri);
+    perDoc.delete(uri);
     dirty.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -298,7 +347,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(safe('codeAction', (p) => {
     const doc = docOf(p);
     const range = checkRange(doc, p.range);
-    const o = optionsFor(doc.uri);
+    const o = docOptions(doc);
     return computeCodeActions(doc, doc.findings(o), o, locale(), { range, only: p.context?.only });
   }));
 
@@ -361,6 +410,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       sharedContextWorker().changes(key, mine).then(
         (summary) => {
           if (summary) latest.set(key, summary as unknown as ContextSummaryResult);
+          for (const [u, f] of facts) if (f.key === key) { facts.delete(u); dirty.add(u); }
+          if (!immediate && !timer) immediate = setImmediate(flush);
           void connection.sendNotification('dockwise/contextChanged', { uri: ctx.uri });
           if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
         },

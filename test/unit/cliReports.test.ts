@@ -114,3 +114,17 @@ test('.dockwise.yaml rules by id or name; --no-config ignores it; --config point
   const ex = JSON.parse(run(dir, 'check', '--config', 'strict.json', '--format', 'json', 'Dockerfile').stdout) as { code: string }[];
   assert.ok(!ex.some((x) => x.code === 'DF051'));
 });
+
+test('check scans the build context: a COPY of a missing file is DF056 (exit 1), --no-context skips it', () => {
+  const dir = mk();
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM node:20-bookworm-slim\nWORKDIR /app\nCOPY pakage.json ./\n');
+  fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+  const r = run(dir, 'check', '--format', 'json', 'Dockerfile');
+  const d = JSON.parse(r.stdout) as { code: string; message: string; severity: string }[];
+  const nf = d.find((x) => x.code === 'DF056');
+  assert.ok(nf, r.stdout);
+  assert.match(nf.message, /did you mean "package\.json"/);
+  assert.equal(r.status, 1);
+  const skip = JSON.parse(run(dir, 'check', '--no-context', '--format', 'json', 'Dockerfile').stdout) as { code: string }[];
+  assert.ok(!skip.some((x) => x.code === 'DF056'));
+});

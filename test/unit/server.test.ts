@@ -106,3 +106,23 @@ test('a .hadolint.yaml next to the Dockerfile applies, and editing it re-validat
   p = await wait;
   assert.ok(p.diagnostics.some((d) => d.code === 'DF053'));
 });
+
+test('context diagnostics arrive for a saved Dockerfile once the context is scanned, and follow file events', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-srv-ctx-'));
+  const file = path.join(dir, 'Dockerfile');
+  const text = 'FROM node:20-bookworm-slim\nWORKDIR /app\nCOPY package.json ./\n';
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  let wait = c.waitFor((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'DF056'));
+  c.open(uri, text, 1);
+  const p = await wait;
+  const d = p.diagnostics.find((x) => x.code === 'DF056')!;
+  assert.deepEqual(d.range.start, { line: 2, character: 5 });
+  fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+  wait = c.waitFor((q) => q.uri === uri && !q.diagnostics.some((x) => x.code === 'DF056'));
+  c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'package.json')).href, type: 1 }] });
+  await wait;
+});

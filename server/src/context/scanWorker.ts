@@ -7,12 +7,14 @@ import { parentPort } from 'node:worker_threads';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ContextIndex, type ChangeEvent, type ScanOptions } from './scanner';
 import { analyzeCopySource } from './copySources';
+import { computeContextFacts } from './facts';
 
 export type WorkerRequest =
   | { id: number; op: 'scan'; key: string; options: Omit<ScanOptions, 'onProgress' | 'token' | 'isCancelled'>; list?: boolean; cancel?: SharedArrayBuffer }
   | { id: number; op: 'changes'; key: string; events: ChangeEvent[]; list?: boolean }
   | { id: number; op: 'ignoreText'; key: string; text: string | null | undefined; list?: boolean }
   | { id: number; op: 'copy'; key: string; sources: string[] }
+  | { id: number; op: 'facts'; key: string; sources: string[] }
   | { id: number; op: 'dispose'; key: string };
 
 export type WorkerResponse =
@@ -58,6 +60,11 @@ function handle(msg: WorkerRequest): unknown {
       const ix = indexes.get(msg.key);
       if (!ix) return null;
       return msg.sources.map((s) => analyzeCopySource(ix, s));
+    }
+    case 'facts': {
+      const ix = indexes.get(msg.key);
+      if (!ix) return null;
+      return computeContextFacts(ix, msg.sources);
     }
     case 'dispose':
       indexes.delete(msg.key);

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ChangeEvent, ContextSummary, ScanOptions, ScanProgress } from '../context/scanner';
+import type { ContextFacts } from '../context/facts';
 import type { CopySourceInfo } from '../context/copySources';
 import type { WorkerRequest, WorkerResponse } from '../context/scanWorker';
 
@@ -120,6 +121,11 @@ export class ContextWorker {
 
   copySources(key: string, sources: string[]): Promise<CopySourceInfo[] | null> {
     return this.call({ op: 'copy', key, sources });
+  }
+
+  /** Everything the context rules need for these COPY/ADD sources (null when `key` was never scanned). */
+  facts(key: string, sources: string[]): Promise<ContextFacts | null> {
+    return this.call({ op: 'facts', key, sources });
   }
 
   dispose(key: string): Promise<boolean> {
