@@ -34,6 +34,7 @@ export default defineRule({
     const candidates = [...globals.keys(), ...PLATFORM_ARGS];
     const lastGlobalArg = [...model.globalArgs].reverse().find((d) => d.instruction)?.instruction ?? null;
     const firstFrom = model.stages[0].from;
+    const eol = tree.text.includes('\r\n') ? '\r\n' : '\n';
     for (const st of model.stages) {
       const ins = st.from;
       const from = ins.from;
@@ -69,8 +70,8 @@ export default defineRule({
           ? `ARG ${v.name}=${v.modifierWord}`
           : stageDefault !== null && !stageDefault.includes('$') && !/\s/.test(stageDefault) ? `ARG ${v.name}=${stageDefault}` : `ARG ${v.name}`;
         const edit = lastGlobalArg
-          ? { start: lastGlobalArg.end, end: lastGlobalArg.end, newText: `\n${decl}` }
-          : { start: tree.lineStarts[lineNo(tree, firstFrom.start) - 1], end: tree.lineStarts[lineNo(tree, firstFrom.start) - 1], newText: `${decl}\n` };
+          ? { start: lastGlobalArg.end, end: lastGlobalArg.end, newText: `${eol}${decl}` }
+          : { start: tree.lineStarts[lineNo(tree, firstFrom.start) - 1], end: tree.lineStarts[lineNo(tree, firstFrom.start) - 1], newText: `${decl}${eol}` };
         fixes.push({ title: { en: `Declare '${decl}' before the first FROM`, ko: `첫 FROM 앞에 '${decl}' 선언하기` }, edits: [edit], safe: false });
         report({ span: { start: v.start, end: v.end }, message: { en, ko }, fixes });
       }
