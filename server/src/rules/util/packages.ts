@@ -276,7 +276,7 @@ function separatorText(source: string, a: number, b: number, escape: string): st
 
 /**
  * Edit that deletes command `i` together with the operator joining it to its neighbour
- * (`a && X && b` → `a && b`; `X && b` → `b`; `a; X` → `a`). Null when the command is alone, or
+ * (`a && X && b` → `a && b`; `X && b` → `b`; `a; X` → `a`; a heredoc line with its newline). Null when the command is alone, or
  * the text around it is more than a plain `&&`/`;` (a subshell paren, `||`, a pipe, a keyword).
  */
 export function removeCommandEdit(script: CommandScript, i: number, source: string, escape: string): TextEditSpan | null {
@@ -286,11 +286,11 @@ export function removeCommandEdit(script: CommandScript, i: number, source: stri
   if (!c) return null;
   const prev = cmds[i - 1];
   const next = cmds[i + 1];
-  const plainSep = (a: number, b: number) => /^\s*(&&|;)\s*$/.test(separatorText(source, a, b, escape));
-  if (prev && (c.opBefore === '&&' || c.opBefore === ';') && sameLevel(prev, c) && !c.compound && plainSep(prev.end, c.start) && c.opAfter !== '|' && c.opAfter !== '|&') {
+  const plainSep = (a: number, b: number) => /^\s*(&&|;)?\s*$/.test(separatorText(source, a, b, escape));
+  if (prev && (c.opBefore === '&&' || c.opBefore === ';' || c.opBefore === '\n') && sameLevel(prev, c) && !c.compound && plainSep(prev.end, c.start) && c.opAfter !== '|' && c.opAfter !== '|&') {
     return { start: prev.end, end: c.end, newText: '' };
   }
-  if (next && (c.opAfter === '&&' || c.opAfter === ';') && sameLevel(next, c) && !c.compound && plainSep(c.end, next.start) && c.opBefore !== '|' && c.opBefore !== '||') {
+  if (next && (c.opAfter === '&&' || c.opAfter === ';' || c.opAfter === '\n') && sameLevel(next, c) && !c.compound && plainSep(c.end, next.start) && c.opBefore !== '|' && c.opBefore !== '||') {
     return { start: c.start, end: next.start, newText: '' };
   }
   return null;
