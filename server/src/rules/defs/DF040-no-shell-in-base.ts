@@ -16,7 +16,7 @@ import type { Stage } from '../../semantics/model';
 import { describeImageRef } from '../../docs/images';
 import { stageFamily } from '../stageFacts';
 import { stageChain } from '../util/instructionSemantics';
-import { indentOf, lineStart } from '../util/runShell';
+import { eolAt, indentOf, lineStart } from '../util/runShell';
 import { execForm, plainWords } from './DF051-json-args-recommended';
 
 const PROVIDES_SHELL = new Set(['', '/bin', '/bin/sh']);
@@ -110,7 +110,7 @@ export default defineRule({
           const at = lineStart(tree.text, ins.start);
           fixes.push({
             title: { en: 'Insert `SHELL ["/busybox/sh", "-c"]` before it', ko: '앞에 `SHELL ["/busybox/sh", "-c"]` 넣기' },
-            edits: [{ start: at, end: at, newText: indentOf(tree.text, ins.start) + 'SHELL ["/busybox/sh", "-c"]\n' }],
+            edits: [{ start: at, end: at, newText: indentOf(tree.text, ins.start) + 'SHELL ["/busybox/sh", "-c"]' + eolAt(tree.text, ins.start) }],
             safe: false,
           });
         }

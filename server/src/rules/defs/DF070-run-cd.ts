@@ -9,7 +9,7 @@ import { defineRule, type Fix } from '../defineRule';
 import { commandScript, positionals, shellKind, type ShCommand } from '../../shell/commands';
 import type { Stage } from '../../semantics/model';
 import { stageFamily } from '../stageFacts';
-import { code, indentOf, lineStart, runOf, skipBlanksAndContinuations } from '../util/runShell';
+import { code, eolAt, indentOf, lineStart, runOf, skipBlanksAndContinuations } from '../util/runShell';
 
 function eligible(c: ShCommand): boolean {
   if (c.name !== 'cd' || c.subshell > 0 || c.substitution || c.compound) return false;
@@ -67,7 +67,7 @@ export default defineRule({
           fixes.push({
             title: { en: `Move \`cd ${dir}\` into \`WORKDIR ${dir}\``, ko: `\`cd ${dir}\`를 \`WORKDIR ${dir}\`로 옮기기` },
             edits: [
-              { start: at, end: at, newText: `${indentOf(tree.text, ins.start)}${prefix}WORKDIR ${dir}\n` },
+              { start: at, end: at, newText: `${indentOf(tree.text, ins.start)}${prefix}WORKDIR ${dir}${eolAt(tree.text, ins.start)}` },
               { start: c.words[0].start, end: next, newText: '' },
             ],
             safe: false,

@@ -14,7 +14,7 @@ import { defineRule, type Fix } from '../defineRule';
 import type { Heredoc, Instruction } from '../../syntax/nodes';
 import type { ShCommand } from '../../shell/commands';
 import { basename } from '../../shell/parser';
-import { code, indentOf, lineStart, POSIX_SHELLS, posixRunScript, runOf } from '../util/runShell';
+import { code, eolAt, indentOf, lineStart, POSIX_SHELLS, posixRunScript, runOf } from '../util/runShell';
 
 const HARMLESS_LEFT = new Set(['echo', 'printf', 'true', ':']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh', 'ash']);
@@ -127,7 +127,7 @@ export default defineRule({
       const at = lineStart(ctx.source, ins.start);
       fixes.push({
         title: { en: `Insert \`${line}\` before this RUN`, ko: `이 RUN 앞에 \`${line}\` 넣기` },
-        edits: [{ start: at, end: at, newText: indentOf(ctx.source, ins.start) + line + '\n' }],
+        edits: [{ start: at, end: at, newText: indentOf(ctx.source, ins.start) + line + eolAt(ctx.source, ins.start) }],
         safe: false,
       });
     }
@@ -138,7 +138,7 @@ export default defineRule({
       if (at !== null) {
         fixes.push({
           title: { en: 'Start the script with `set -o pipefail`', ko: '스크립트를 `set -o pipefail`로 시작하기' },
-          edits: [{ start: at.offset, end: at.offset, newText: at.heredoc ? 'set -o pipefail\n' : 'set -o pipefail && ' }],
+          edits: [{ start: at.offset, end: at.offset, newText: at.heredoc ? 'set -o pipefail' + eolAt(ctx.source, at.offset) : 'set -o pipefail && ' }],
           safe: false,
         });
       }

@@ -6,7 +6,7 @@
 //! `ln` command and add `SHELL ["<target>", "-c"]` after the RUN.
 import { defineRule, type Fix, type TextEditSpan } from '../defineRule';
 import { positionals, type ShCommand } from '../../shell/commands';
-import { code, posixRunScript, runOf, skipBlanksAndContinuations } from '../util/runShell';
+import { code, eolAt, posixRunScript, runOf, skipBlanksAndContinuations } from '../util/runShell';
 
 const SHELL_PATHS = new Set(['/bin/sh', '/usr/bin/sh']);
 const LN_OPTS_WITH_ARG = new Set(['-t', '--target-directory', '-S', '--suffix']);
@@ -70,7 +70,8 @@ export default defineRule({
           if (del && !src.slice(del.start, del.end).includes('#')) {
             const nl = src.indexOf('\n', ins.end);
             const after = nl < 0 ? src.length : nl + 1;
-            edits = [del, { start: after, end: after, newText: (nl < 0 ? '\n' : '') + shellLine + '\n' }];
+            const eol = eolAt(src, ins.end);
+            edits = [del, { start: after, end: after, newText: (nl < 0 ? eol : '') + shellLine + eol }];
           }
         }
         if (edits) {

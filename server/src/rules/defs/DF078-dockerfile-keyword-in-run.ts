@@ -8,7 +8,7 @@
 //! flags to carry over); a doubled `RUN RUN` loses its second `RUN` (safe).
 import { defineRule, type Fix } from '../defineRule';
 import { KNOWN_INSTRUCTIONS } from '../../syntax/nodes';
-import { code, indentOf, posixRunScript, runOf } from '../util/runShell';
+import { code, eolAt, indentOf, posixRunScript, runOf } from '../util/runShell';
 
 const KEYWORDS = new Set<string>(KNOWN_INSTRUCTIONS.map((k) => k.toUpperCase()));
 
@@ -80,7 +80,7 @@ export default defineRule({
           const prefix = ins !== run ? 'ONBUILD ' : '';
           fixes.push({
             title: { en: `Split \`${kw}\` into a separate instruction`, ko: `\`${kw}\`를 별도의 명령으로 나누기` },
-            edits: [{ start: prev.end, end: w.start, newText: '\n' + indentOf(src, ins.start) + prefix }],
+            edits: [{ start: prev.end, end: w.start, newText: eolAt(src, ins.start) + indentOf(src, ins.start) + prefix }],
             safe: c.opBefore === '&&' && (kw !== 'RUN' || run.flags.length === 0),
           });
         }

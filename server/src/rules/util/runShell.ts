@@ -113,3 +113,10 @@ export function optionWords(c: ShCommand): string[] {
   }
   return out;
 }
+
+/** The line break used by the line holding `offset` (`\r\n` in CRLF files), for inserted lines. */
+export function eolAt(source: string, offset: number): string {
+  let nl = source.indexOf('\n', offset);
+  if (nl < 0) nl = source.indexOf('\n');
+  return nl > 0 && source[nl - 1] === '\r' ? '\r\n' : '\n';
+}
