@@ -110,11 +110,13 @@ interface Facts {
   mounts: CPath[];
   /** Paths a COPY/ADD creates. */
   copied: CPath[];
+  /** Package managers whose cache the RUN cleans itself (after installing). */
+  cleaned: Set<Pm>;
   cmds: ShCommand[] | null;
 }
 
 function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
-  const f: Facts = { step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: mountTargets(step.ins, cwd).map((m) => m.target), copied: [], cmds };
+  const f: Facts = { step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: mountTargets(step.ins, cwd).map((m) => m.target), copied: [], cmds, cleaned: new Set() };
   const add = (pm: Pm, names: string[]) => {
     f.pms.add(pm);
     const s = f.packages.get(pm) ?? new Set<string>();
@@ -140,10 +142,9 @@ function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
       }
     } else if (/^pip[0-9.]*$/.test(c.name) && a[1] === 'install' && !a.includes('--no-cache-dir')) add('pip', []);
     else if (c.name === 'npm' && ['install', 'i', 'ci'].includes(a[1] ?? '')) add('npm', []);
-    if (c.name === 'rm') {
-      const t = cleanupTarget(c, cwd);
-      if (t) for (const p of t.paths) f.removed.push(p.path);
-    }
+    const t = cleanupTarget(c, cwd);
+    if (t && t.what === 'paths') for (const p of t.paths) f.removed.push(p.path);
+    if (t && t.what === 'cache' && t.pm) f.cleaned.add(t.pm);
     for (const w of c.argv.slice(1)) {
       for (const part of w.value.split('=')) {
         if (!part.includes('/') || part.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(part) || part.startsWith('-')) continue;
@@ -170,7 +171,7 @@ function creates(f: Facts, t: Target): boolean {
   }
   if (!t.pm || !f.pms.has(t.pm)) return false;
   if (t.what === 'cache') {
-    if (t.pm === 'apk' && f.removed.includes('/var/cache/apk')) return false;
+    if (f.cleaned.has(t.pm) || (t.pm === 'apk' && f.removed.includes('/var/cache/apk'))) return false;
     if (f.mounts.some((m) => m !== null && PM_DIRS.some(([d, pm]) => pm === t.pm && within(m, d)))) return false;
     return true;
   }
@@ -248,7 +249,7 @@ export default defineRule({
             const op = copyOperands(ins);
             const copied = op ? op.sources.map((s) => copiedPath(cwd, op, s)) : [];
             if (op && ins.name === 'ADD' && op.sources.some((s) => /\.(tar|tgz|tar\.\w+|tbz2?|txz)$/i.test(s.value))) copied.push(resolvePath(cwd, op.dest.value));
-            history.push({ step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: [], copied, cmds: null });
+            history.push({ step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: [], copied, cmds: null, cleaned: new Set() });
           } else if (ins.name === 'RUN') {
             const cmds = runCommands(model, step, source);
             if (cmds && cmds.length) {
