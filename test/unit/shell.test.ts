@@ -110,3 +110,9 @@ test('the parser never throws on arbitrary input', () => {
     for (const c of sc.commands) assert.ok(c.start <= c.end && c.end <= s.length, s);
   }
 });
+
+test('`command -v X` is a lookup of X, not a run of X', () => {
+  const [c] = parseShell('command -v apt-get').commands;
+  assert.equal(c.name, 'command');
+  assert.equal(parseShell('command apt-get update').commands[0].name, 'apt-get');
+});

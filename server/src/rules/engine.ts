@@ -124,13 +124,20 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const cache = opts.cache ?? new RuleCache();
   const out: Finding[] = [];
   const sup = opts.pragmas === false ? null : new Suppressions(tree, model);
+  const brokenHeredocs: Span[] = [];
+  for (const ins of tree.instructions) if (ins.errors.length && ins.errors.some((e) => e.code === 'unterminated-heredoc')) brokenHeredocs.push(ins);
   const push = (rule: Rule, r: Report) => {
     const s = sev.get(rule) ?? rule.severity;
     if (s === 'off') return;
     if (sup && sup.suppresses(rule, r.span)) return;
     // A per-finding severity (e.g. an escalation) applies unless the user changed the rule's level.
     const severity: EffectiveSeverity = r.severity && s === rule.severity ? r.severity : (s as EffectiveSeverity);
-    const f: Finding = { rule, severity, span: r.span, message: r.message, fixes: r.fixes ?? [], related: r.related ?? [] };
+    let fixes = r.fixes ?? [];
+    // Fix-all never edits an instruction whose heredoc is unterminated: its extent is a guess.
+    if (fixes.some((x) => x.safe) && brokenHeredocs.length && brokenHeredocs.some((b) => r.span.start >= b.start && r.span.start <= b.end)) {
+      fixes = fixes.map((x) => ({ ...x, safe: false }));
+    }
+    const f: Finding = { rule, severity, span: r.span, message: r.message, fixes, related: r.related ?? [] };
     if (opts.suppressed && opts.suppressed(f)) return;
     out.push(f);
   };

@@ -42,8 +42,8 @@ const byBuildkit = new Map<string, Rule[]>();
 const byHadolint = new Map<string, Rule[]>();
 const byOwn = new Map<string, Rule>();
 for (const r of ALL_RULES) {
-  for (const n of r.aliases.buildkit ?? []) byBuildkit.set(n, [...(byBuildkit.get(n) ?? []), r]);
-  for (const n of r.aliases.hadolint ?? []) byHadolint.set(n, [...(byHadolint.get(n) ?? []), r]);
+  for (const n of r.aliases?.buildkit ?? []) byBuildkit.set(n, [...(byBuildkit.get(n) ?? []), r]);
+  for (const n of r.aliases?.hadolint ?? []) byHadolint.set(n, [...(byHadolint.get(n) ?? []), r]);
   byOwn.set(r.id.toLowerCase(), r);
   byOwn.set(r.name.toLowerCase(), r);
 }
@@ -207,12 +207,12 @@ export class Suppressions {
   suppresses(rule: Rule, span: Span): boolean {
     if (this.empty) return false;
     if (this.fileRules.has(rule)) return true;
-    if (this.fileAll && (rule.aliases.buildkit?.length ?? 0) > 0) return true;
+    if (this.fileAll && (rule.aliases?.buildkit?.length ?? 0) > 0) return true;
     for (const s of this.stageSpans) if (s.rules.has(rule) && span.start >= s.span.start && span.start <= s.span.end) return true;
     if (this.byInstruction.size) {
       const ins = instructionAt(this.tree.instructions, span.start);
       const e = ins && this.byInstruction.get(ins);
-      if (e && (e.rules.has(rule) || (e.all && (rule.aliases.buildkit?.length ?? 0) > 0))) return true;
+      if (e && (e.rules.has(rule) || (e.all && (rule.aliases?.buildkit?.length ?? 0) > 0))) return true;
     }
     return false;
   }
@@ -262,8 +262,8 @@ function lineStartOf(text: string, offset: number): number {
 export function ignoreFixes(tree: DockerfileTree, rule: Rule, span: Span): IgnoreFix[] {
   const text = tree.text;
   const out: IgnoreFix[] = [];
-  const bk = rule.aliases.buildkit?.[0];
-  const hl = rule.aliases.hadolint?.[0];
+  const bk = rule.aliases?.buildkit?.[0];
+  const hl = rule.aliases?.hadolint?.[0];
   const kind: PragmaKind = bk ? 'buildkit' : hl ? 'hadolint' : 'dockwise';
   const name = bk ?? hl ?? rule.id;
   const ins = instructionAt(tree.instructions, span.start);

@@ -358,6 +358,8 @@ function stripWrappers(words: ShWord[]): { argv: ShWord[]; sudo: ShWord | null }
       }
       continue;
     }
+    // `command -v X` / `command -V X` looks X up; it does not run it.
+    if (n === 'command' && (words[i + 1]?.value === '-v' || words[i + 1]?.value === '-V')) break;
     if (WRAPPERS_SIMPLE.has(n)) {
       i++;
       while (i < words.length && words[i].value.startsWith('-')) i++;
