@@ -8,7 +8,8 @@ import { parse } from './syntax/parser';
 import { buildModel } from './semantics/model';
 import * as path from 'node:path';
 import { resolveSeverities, runRules, type Finding, type RunOptions } from './rules/engine';
-import type { ExternalFacts } from './rules/defineRule';
+import type { ExternalFacts, ShellcheckFn } from './rules/defineRule';
+import { shellcheckRunner } from './node/shellcheck';
 import type { RuleConfig } from './rules/config';
 import { loadRuleConfig } from './node/config';
 import { fixAllText } from './service/fixAll';
@@ -41,7 +42,7 @@ export interface JsonDiagnostic {
 }
 
 const USAGE = `usage:
-  dockwise check [--format text|json|sarif] [--fix] [--locale en|ko] [--config FILE | --no-config] [--no-context] FILE...
+  dockwise check [--format text|json|sarif] [--fix] [--locale en|ko] [--config FILE | --no-config] [--no-context] [--no-shellcheck] FILE...
   dockwise context [--dockerfile F] [--format text|json] [--list] DIR
   dockwise --version
 `;
@@ -92,10 +93,11 @@ interface CheckArgs {
   config: string | null;
   noConfig: boolean;
   noContext: boolean;
+  noShellcheck: boolean;
 }
 
 function parseCheckArgs(argv: string[], io: CliIO): CheckArgs | null {
-  const out: CheckArgs = { format: 'text', locale: 'en', files: [], fix: false, config: null, noConfig: false, noContext: false };
+  const out: CheckArgs = { format: 'text', locale: 'en', files: [], fix: false, config: null, noConfig: false, noContext: false, noShellcheck: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = (name: string): string | null => {
@@ -120,6 +122,8 @@ function parseCheckArgs(argv: string[], io: CliIO): CheckArgs | null {
       out.noConfig = true;
     } else if (a === '--no-context') {
       out.noContext = true;
+    } else if (a === '--no-shellcheck') {
+      out.noShellcheck = true;
     } else if (a === '--fix') {
       out.fix = true;
     } else if (a === '--') {
@@ -190,6 +194,7 @@ export function runCheck(argv: string[], io: CliIO): number {
   const fixable: boolean[] = [];
   let fixedFiles = 0;
   let explicit: RuleConfig | undefined;
+  let shellcheck: ShellcheckFn | null | undefined;
   for (const f of args.files) {
     let raw: string;
     try {
@@ -211,11 +216,16 @@ export function runCheck(argv: string[], io: CliIO): number {
       } else config = loadRuleConfig(f === '-' ? path.join(process.cwd(), 'Dockerfile') : f, undefined);
       for (const p of config.problems) io.stderr(`dockwise: ${p.message.en}\n`);
     }
-    const opts: CheckOptions = { locale: args.locale, config, external: args.noContext || f === '-' ? undefined : contextExternal(f, raw, io) };
+    const external: ExternalFacts = { ...(args.noContext || f === '-' ? {} : contextExternal(f, raw, io)) };
+    if (!args.noShellcheck) {
+      if (shellcheck === undefined) shellcheck = shellcheckRunner() ?? null;
+      if (shellcheck) external.shellcheck = shellcheck;
+    }
+    const opts: CheckOptions = { locale: args.locale, config, external };
     if (args.fix) {
       const hasBom = raw.charCodeAt(0) === 0xfeff;
       const text = stripBom(raw);
-      const r = fixAllText(text, runOptionsFor(config));
+      const r = fixAllText(text, runOptionsFor(config, external));
       if (r.text !== text) {
         try {
           writeFileAtomic(f, (hasBom ? '\ufeff' : '') + r.text);

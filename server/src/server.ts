@@ -24,6 +24,8 @@ import { loadRuleConfig, HADOLINT_FILES, DOCKWISE_FILES } from './node/config';
 import { emptyConfig, type RuleConfig } from './rules/config';
 import * as fs from 'node:fs';
 import type { ContextFacts } from './context/facts';
+import type { ShellcheckFn } from './rules/defineRule';
+import { shellcheckRunner } from './node/shellcheck';
 import { contextSources } from './rules/util/contextSources';
 import { ContextSummaryRequest, type ContextSummaryResult } from '../../protocol/context';
 import { ContextWorker, sharedContextWorker } from './node/scanWorkerHost';
@@ -39,6 +41,7 @@ export interface ServerSettings {
   format?: { ignoreMultilineInstructions?: boolean };
   semanticTokens?: { enabled?: boolean };
   context?: { roots?: Record<string, string>; diagnostics?: boolean };
+  shellcheck?: { enabled?: boolean };
 }
 
 export interface ServerOptions {
@@ -61,6 +64,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Per-directory rule options: .hadolint.yaml / .dockwise.* found upwards from the Dockerfile,
   // layered under the editor settings. Cleared when settings or a config file change.
   const dirOptions = new Map<string, RunOptions>();
+  // ShellCheck (DF080) spawns a process per changed RUN script, so it is opt-in in the editor.
+  let shellcheck: ShellcheckFn | null | undefined;
+  function shellcheckFn(): ShellcheckFn | undefined {
+    if (settings.shellcheck?.enabled !== true) return undefined;
+    if (shellcheck === undefined) shellcheck = shellcheckRunner() ?? null;
+    return shellcheck ?? undefined;
+  }
   function optionsFor(uri: string): RunOptions {
     if (!uri.startsWith('file:')) return runOptions;
     let file: string;
@@ -72,7 +82,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       let config: RuleConfig;
       try { config = loadRuleConfig(file, stop); } catch (e) { connection.console.warn(`config: ${(e as Error).message}`); config = emptyConfig(); }
       for (const pr of config.problems) connection.console.warn(pr.message.en);
-      o = { severities: resolveSeverities(config.overrides, settings.rules), pragmas: config.pragmas, external: { config } };
+      o = { severities: resolveSeverities(config.overrides, settings.rules), pragmas: config.pragmas, external: { config, shellcheck: shellcheckFn() } };
       dirOptions.set(dir, o);
     }
     return o;

@@ -30,7 +30,7 @@ for (const row of rows) {
   });
 }
 
-test('no rule outside the catalogue, except DF000 (the parser's own syntax errors)', () => {
+test('no rule outside the catalogue, except DF000 (syntax errors from the parser)', () => {
   const ids = new Set(rows.map((r) => r.id));
   assert.deepEqual(ALL_RULES.filter((r) => !ids.has(r.id)).map((r) => r.id), ['DF000']);
 });

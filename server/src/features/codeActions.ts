@@ -71,7 +71,7 @@ export function computeCodeActions(doc: DockerfileDocument, findings: Finding[],
     });
     // "Ignore" actions last, so the real fixes come first in the menu.
     inRange.forEach((f, i) => {
-      for (const ig of ignoreFixes(doc.tree, f.rule, f.span)) {
+      for (const ig of ignoreFixes(doc.tree, f.rule, f.span, f.subcode)) {
         out.push({
           title: ig.title[locale] || ig.title.en,
           kind: CodeActionKind.QuickFix,

@@ -44,6 +44,8 @@ export interface Report {
   fixes?: Fix[];
   /** Overrides the rule's default severity for this finding (e.g. DF068 escalates). */
   severity?: Exclude<Severity, 'off'>;
+  /** A finer code inside the rule (ShellCheck's `SC2086` for DF080); suppressible by that name. */
+  subcode?: string;
   /** Extra spans (e.g. the `.dockerignore` pattern) shown as related information. */
   related?: { span: Span; message: Bilingual; uri?: string; line?: number }[];
 }
@@ -69,9 +71,24 @@ export interface RuleMeta {
 export interface ExternalFacts {
   /** Build-context facts for this Dockerfile's COPY/ADD sources; absent in pure-text analysis. */
   context?: ContextFacts;
+  /** Runs ShellCheck on a script (DF080); absent when the binary is not available or not wanted. */
+  shellcheck?: ShellcheckFn;
   /** Project configuration (`.hadolint.yaml`, `.dockwise.*`) with its problems (DF122), trusted registries (DF037). */
   config?: RuleConfig;
 }
+
+/** One ShellCheck comment (`--format=json1`: 1-based lines and columns, tabs count as one). */
+export interface ShellcheckComment {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: 'error' | 'warning' | 'info' | 'style';
+  code: number;
+  message: string;
+  fix: { replacements: { line: number; column: number; endLine: number; endColumn: number; replacement: string; precedence?: number; insertionPoint?: string }[] } | null;
+}
+export type ShellcheckFn = (script: string, dialect: 'sh' | 'bash' | 'dash' | 'ksh') => ShellcheckComment[] | null;
 
 export interface RuleContext {
   tree: DockerfileTree;

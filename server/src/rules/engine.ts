@@ -16,6 +16,8 @@ export type EffectiveSeverity = Exclude<Severity, 'off'>;
 
 export interface Finding {
   rule: Rule;
+  /** Finer code within the rule (ShellCheck's SCnnnn for DF080). */
+  subcode?: string;
   severity: EffectiveSeverity;
   span: Span;
   message: Bilingual;
@@ -129,7 +131,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const push = (rule: Rule, r: Report) => {
     const s = sev.get(rule) ?? rule.severity;
     if (s === 'off') return;
-    if (sup && sup.suppresses(rule, r.span)) return;
+    if (sup && sup.suppresses(rule, r.span, r.subcode)) return;
     // A per-finding severity (e.g. an escalation) applies unless the user changed the rule's level.
     const severity: EffectiveSeverity = r.severity && s === rule.severity ? r.severity : (s as EffectiveSeverity);
     let fixes = r.fixes ?? [];
@@ -138,6 +140,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       fixes = fixes.map((x) => ({ ...x, safe: false }));
     }
     const f: Finding = { rule, severity, span: r.span, message: r.message, fixes, related: r.related ?? [] };
+    if (r.subcode) f.subcode = r.subcode;
     if (opts.suppressed && opts.suppressed(f)) return;
     out.push(f);
   };

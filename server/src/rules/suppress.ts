@@ -54,8 +54,7 @@ export function rulesForName(kind: PragmaKind, name: string): Rule[] {
     // hadolint pragma names are made of `DLSC0-9` only: `dl3008` is not DL3008.
     const h = byHadolint.get(name);
     if (h) return h;
-    // ShellCheck codes go to the ShellCheck rule when it exists.
-    if (/^SC\d{4}$/.test(name)) return ALL_RULES.filter((r) => r.id === 'DF080');
+    // ShellCheck codes are handled per finding (see `subcode`), not as whole rules.
     return [];
   }
   const r = byOwn.get(name.toLowerCase());
@@ -177,7 +176,9 @@ export class Suppressions {
   private fileRules = new Set<Rule>();
   private fileAll = false;
   private byInstruction = new Map<Instruction, { rules: Set<Rule>; all: boolean }>();
-  private stageSpans: { span: Span; rules: Set<Rule> }[] = [];
+  private stageSpans: { span: Span; rules: Set<Rule>; sc: Set<string> }[] = [];
+  private fileSc = new Set<string>();
+  private byInstructionSc = new Map<Instruction, Set<string>>();
   readonly pragmas: Pragma[];
 
   constructor(private tree: DockerfileTree, model: SemanticModel | null) {
@@ -185,12 +186,19 @@ export class Suppressions {
     for (const p of this.pragmas) {
       const rules = new Set<Rule>();
       for (const n of p.names) for (const r of n.rules) rules.add(r);
+      const sc = new Set(p.kind === 'hadolint' ? p.names.map((n) => n.name).filter((n) => /^SC\d{4}$/.test(n)) : []);
       if (p.scope === 'file') {
         if (p.all) this.fileAll = true;
         for (const r of rules) this.fileRules.add(r);
+        for (const c of sc) this.fileSc.add(c);
       } else if (p.scope === 'stage' && p.covers) {
-        this.stageSpans.push({ span: p.covers, rules });
+        this.stageSpans.push({ span: p.covers, rules, sc });
       } else if (p.scope === 'instruction' && p.target) {
+        if (sc.size) {
+          const e = this.byInstructionSc.get(p.target) ?? new Set<string>();
+          for (const c of sc) e.add(c);
+          this.byInstructionSc.set(p.target, e);
+        }
         const e = this.byInstruction.get(p.target) ?? { rules: new Set<Rule>(), all: false };
         for (const r of rules) e.rules.add(r);
         if (p.all) e.all = true;
@@ -204,9 +212,15 @@ export class Suppressions {
   }
 
   /** A `check=skip=all` only affects rules that are BuildKit checks (it is BuildKit's switch). */
-  suppresses(rule: Rule, span: Span): boolean {
+  suppresses(rule: Rule, span: Span, subcode?: string): boolean {
     if (this.empty) return false;
     if (this.fileRules.has(rule)) return true;
+    if (subcode) {
+      if (this.fileSc.has(subcode)) return true;
+      for (const s of this.stageSpans) if (s.sc.has(subcode) && span.start >= s.span.start && span.start <= s.span.end) return true;
+      const ins = instructionAt(this.tree.instructions, span.start);
+      if (ins && this.byInstructionSc.get(ins)?.has(subcode)) return true;
+    }
     if (this.fileAll && (rule.aliases?.buildkit?.length ?? 0) > 0) return true;
     for (const s of this.stageSpans) if (s.rules.has(rule) && span.start >= s.span.start && span.start <= s.span.end) return true;
     if (this.byInstruction.size) {
@@ -259,11 +273,11 @@ function lineStartOf(text: string, offset: number): number {
  * (BuildKit rejects a second one); hadolint rules use `# hadolint ignore=`; the rest use
  * `# dockwise ignore=`. Existing lists are extended, never duplicated.
  */
-export function ignoreFixes(tree: DockerfileTree, rule: Rule, span: Span): IgnoreFix[] {
+export function ignoreFixes(tree: DockerfileTree, rule: Rule, span: Span, subcode?: string): IgnoreFix[] {
   const text = tree.text;
   const out: IgnoreFix[] = [];
   const bk = rule.aliases?.buildkit?.[0];
-  const hl = rule.aliases?.hadolint?.[0];
+  const hl = subcode ?? rule.aliases?.hadolint?.[0];
   const kind: PragmaKind = bk ? 'buildkit' : hl ? 'hadolint' : 'dockwise';
   const name = bk ?? hl ?? rule.id;
   const ins = instructionAt(tree.instructions, span.start);
