@@ -40,3 +40,11 @@ test('DF122 stays quiet for a correct config, and the config applies', () => {
   assert.equal(cfg.overrides.DF077, 'info');
   assert.deepEqual(cfg.trustedRegistries, ['docker.io']);
 });
+
+test('DF037 uses trustedRegistries from the project configuration', () => {
+  const text = 'FROM ghcr.io/acme/base:1.0\nFROM quay.io/org/tool:2\n';
+  const cfg = configFrom('trustedRegistries: [ghcr.io]\n');
+  const ids = findingsFor(text, findRule('DF037')!, { config: cfg }).map((f) => text.slice(f.span.start, f.span.end));
+  assert.ok(ids.some((s) => s.includes('quay.io')), ids.join(' '));
+  assert.ok(!ids.some((s) => s.includes('ghcr.io')), ids.join(' '));
+});

@@ -1,6 +1,6 @@
 //! Rule findings → LSP diagnostics (code = DFnnn, source = dockwise, docs link, data.name).
 
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding } from '../rules/engine';
 import type { Rule } from '../rules/defineRule';
 import type { Locale } from './locale';
@@ -33,6 +33,7 @@ export function toDiagnostics(doc: DockerfileDocument, findings: Finding[], loca
     severity: toLspSeverity(f.severity),
     code: f.rule.id,
     codeDescription: { href: ruleDocUrl(f.rule) },
+    ...(f.rule.tags?.length ? { tags: f.rule.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)) } : {}),
     source: 'dockwise',
     message: f.message[locale] || f.message.en,
     data: { name: f.rule.name, aliases: f.rule.aliases, fixable: f.fixes.length > 0 } satisfies DiagnosticData,

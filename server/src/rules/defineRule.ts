@@ -65,6 +65,8 @@ export interface RuleMeta {
   docs: { en: RuleDocs; ko: RuleDocs };
   /** True when at least one of the rule's findings carries a fix. */
   fixable: boolean;
+  /** LSP diagnostic tags: `deprecated` renders struck through, `unnecessary` faded. */
+  tags?: ('deprecated' | 'unnecessary')[];
 }
 
 /** Project-level facts a rule may need that are not in the Dockerfile (build context etc.). */

@@ -1,6 +1,6 @@
 //! FROM pulls from a registry outside the allow-list (hadolint DL3026, off by default). Kept
 //! simple: Docker Hub (`docker.io`, and names without a registry) is the only trusted registry
-//! unless the host passes an allow-list as `external.trustedRegistries` (host names, or
+//! unless `.hadolint.yaml`/`.dockwise.yaml` `trustedRegistries` (via `external.config`) lists them (host names, or
 //! `*.example.com` for any subdomain). ARG defaults are expanded; `scratch`, stage references
 //! and images named by variables without defaults are skipped.
 import { defineRule } from '../defineRule';
@@ -38,7 +38,7 @@ export default defineRule({
   },
   scope: 'file',
   check({ model, external, report }) {
-    const configured = (external as { trustedRegistries?: unknown }).trustedRegistries;
+    const configured = external.config?.trustedRegistries ?? (external as { trustedRegistries?: unknown }).trustedRegistries;
     const allow = Array.isArray(configured) && configured.every((x) => typeof x === 'string') && configured.length ? configured as string[] : DEFAULT_TRUSTED;
     for (const { stage, word } of fromImages(model)) {
       const r = resolvedFromImage(model, stage, word, (ref) => describeImageRef(ref).valid);

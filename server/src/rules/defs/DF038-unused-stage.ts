@@ -15,6 +15,7 @@ export default defineRule({
   severity: 'hint',
   aliases: {},
   fixable: false,
+  tags: ['unnecessary'],
   docs: {
     en: {
       title: 'Stage is never used',

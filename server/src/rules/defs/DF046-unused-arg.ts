@@ -40,6 +40,7 @@ export default defineRule({
   severity: 'hint',
   aliases: {},
   fixable: true,
+  tags: ['unnecessary'],
   docs: {
     en: {
       title: 'Unused ARG',

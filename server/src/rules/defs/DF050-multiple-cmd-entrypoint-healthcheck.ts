@@ -16,6 +16,7 @@ export default defineRule({
   severity: 'warning',
   aliases: { buildkit: ['MultipleInstructionsDisallowed'], hadolint: ['DL4003', 'DL4004', 'DL3012'] },
   fixable: true,
+  tags: ['unnecessary'],
   docs: {
     en: {
       title: 'Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage takes effect',

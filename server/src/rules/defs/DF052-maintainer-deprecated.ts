@@ -26,6 +26,7 @@ export default defineRule({
   severity: 'warning',
   aliases: { buildkit: ['MaintainerDeprecated'], hadolint: ['DL4000'] },
   fixable: true,
+  tags: ['deprecated'],
   docs: {
     en: {
       title: 'MAINTAINER is deprecated; use a LABEL',
