@@ -19,21 +19,10 @@ import { defineRule, type Fix } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
 import { hasOption, positionals, type ShCommand, type ShWord } from '../../shell/commands';
 import { stageFamily } from '../stageFacts';
-import { cacheOrTmpfsMountOver, chainEndOffset, commandSpan, hasOpaqueWord, insertOptionsAfter, removesDir, runScript, runText, walkRuns } from '../util/packages';
+import { RPM_OPTS_WITH_ARG, ZYPPER_OPTS_WITH_ARG, cacheOrTmpfsMountOver, chainEndOffset, commandSpan, hasOpaqueWord, insertOptionsAfter, removesDir, rpmManager, runScript, runText, walkRuns, type RpmManager } from '../util/packages';
 import { stageChain } from '../util/instructionSemantics';
 
-type Mgr = 'yum' | 'dnf' | 'microdnf' | 'zypper';
-
-const RPM_OPTS_WITH_ARG: ReadonlySet<string> = new Set([
-  '-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '--repo', '--repoid',
-  '-x', '--exclude', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity', '--color', '--forcearch',
-  '--downloaddir', '--destdir', '--comment', '--advisory', '--advisories', '--bz', '--cve', '--sec-severity',
-  '--secseverity', '--module-platform-id', '--disableplugin', '--enableplugin', '--platform',
-]);
-const ZYPPER_OPTS_WITH_ARG: ReadonlySet<string> = new Set([
-  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
-  '--pkg-cache-dir', '-p', '--plus-repo', '--userdata', '--installroot',
-]);
+type Mgr = RpmManager;
 
 /** Actions that ask for confirmation. */
 const RPM_PROMPTING = new Set([
@@ -57,14 +46,7 @@ const CACHE_DIRS: Record<'rpm' | 'zypper', string[]> = {
 };
 const ASSUMEYES_CONF = /assumeyes\s*=\s*(?:1|true|yes|on)\b/i;
 
-function mgrOf(cmd: ShCommand): Mgr | null {
-  const n = cmd.name;
-  if (n === 'yum') return 'yum';
-  if (n === 'dnf' || n === 'dnf5' || n === 'dnf-3') return 'dnf';
-  if (n === 'microdnf') return 'microdnf';
-  if (n === 'zypper') return 'zypper';
-  return null;
-}
+const mgrOf = rpmManager;
 
 /** The action words: `install`, or `module enable` (the last one is where `-y` goes). */
 function actionOf(cmd: ShCommand, mgr: Mgr): ShWord[] {

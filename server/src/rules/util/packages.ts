@@ -221,6 +221,32 @@ export function apkPackages(cmd: ShCommand): ShWord[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// yum / dnf / microdnf / zypper
+
+export const RPM_OPTS_WITH_ARG: ReadonlySet<string> = new Set([
+  '-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '--repo', '--repoid',
+  '-x', '--exclude', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity', '--color', '--forcearch',
+  '--downloaddir', '--destdir', '--comment', '--advisory', '--advisories', '--bz', '--cve', '--sec-severity',
+  '--secseverity', '--module-platform-id', '--disableplugin', '--enableplugin', '--platform',
+]);
+export const ZYPPER_OPTS_WITH_ARG: ReadonlySet<string> = new Set([
+  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
+  '--pkg-cache-dir', '-p', '--plus-repo', '--userdata', '--installroot',
+]);
+
+export type RpmManager = 'yum' | 'dnf' | 'microdnf' | 'zypper';
+
+/** Which RPM-family package manager a command runs (`dnf5` counts as dnf). */
+export function rpmManager(cmd: ShCommand): RpmManager | null {
+  const n = cmd.name;
+  if (n === 'yum') return 'yum';
+  if (n === 'dnf' || n === 'dnf5' || n === 'dnf-3') return 'dnf';
+  if (n === 'microdnf') return 'microdnf';
+  if (n === 'zypper') return 'zypper';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Shell text edits
 
 /** The script command index list helpers need: position of `cmd` in `script.commands`. */
