@@ -11,45 +11,12 @@
 //! of the command) keeps the cache out of the layer and is accepted. `pip install -e .` is reported
 //! like any install, as hadolint does (the wheel built for it is cached too).
 import { defineRule } from '../defineRule';
-import { subcommand, type ShCommand, type ShWord } from '../../shell/commands';
-import { commandSpan, insertOptionsAfter, mountsOf, normPath, covers, runScript, runText, walkRuns } from '../util/packages';
+import type { ShCommand, ShWord } from '../../shell/commands';
+import { commandSpan, covers, insertOptionsAfter, mountsOf, normPath, pipInstallWord, runScript, runText, walkRuns } from '../util/packages';
 import type { Instruction } from '../../syntax/nodes';
 import type { SemanticModel } from '../../semantics/model';
 
-const PIP_OPTS_WITH_ARG: ReadonlySet<string> = new Set([
-  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '-i', '--index-url',
-  '--extra-index-url', '-f', '--find-links', '--prefix', '--root', '--src', '--upgrade-strategy', '--python-version',
-  '--platform', '--implementation', '--abi', '--no-binary', '--only-binary', '--progress-bar', '--log', '--proxy',
-  '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert', '--cache-dir',
-  '--global-option', '--config-settings', '-C', '--python', '--report', '--root-user-action',
-]);
 const BOOL_VALUES = new Set(['y', 'yes', 't', 'true', 'on', '1', 'n', 'no', 'f', 'false', 'off', '0']);
-
-/** The `install` word of `pip install …` / `python3 -m pip install …`, or null. */
-export function pipInstallWord(cmd: ShCommand): ShWord | null {
-  if (/^pip(\d+(\.\d+)?)?$/.test(cmd.name)) {
-    const sub = subcommand(cmd, PIP_OPTS_WITH_ARG);
-    return sub && sub.value === 'install' ? sub : null;
-  }
-  if (/^python(\d+(\.\d+)?)?$/.test(cmd.name)) {
-    const a = cmd.argv;
-    for (let i = 1; i < a.length; i++) {
-      if (a[i].value === '-m' && a[i + 1]?.value === 'pip') {
-        // Skip pip's global options between `pip` and the subcommand.
-        for (let j = i + 2; j < a.length; j++) {
-          const v = a[j].value;
-          if (v === 'install') return a[j];
-          if (!v.startsWith('-')) return null;
-          if (PIP_OPTS_WITH_ARG.has(v)) j++;
-        }
-        return null;
-      }
-      if (!a[i].value.startsWith('-') || a[i].value === '-m' || a[i].value === '-c') return null; // `python script.py …`
-      if (a[i].value === '-W' || a[i].value === '-X') i++;
-    }
-  }
-  return null;
-}
 
 function isBool(v: string | null | undefined): boolean {
   return v != null && BOOL_VALUES.has(v.trim().toLowerCase());

@@ -247,6 +247,42 @@ export function rpmManager(cmd: ShCommand): RpmManager | null {
 }
 
 // ---------------------------------------------------------------------------------------------
+// pip
+
+export const PIP_OPTS_WITH_ARG: ReadonlySet<string> = new Set([
+  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '-i', '--index-url',
+  '--extra-index-url', '-f', '--find-links', '--prefix', '--root', '--src', '--upgrade-strategy', '--python-version',
+  '--platform', '--implementation', '--abi', '--no-binary', '--only-binary', '--progress-bar', '--log', '--proxy',
+  '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert', '--cache-dir',
+  '--global-option', '--config-settings', '-C', '--python', '--report', '--root-user-action',
+]);
+/** The `install` word of `pip install …` / `python3 -m pip install …`, or null. */
+export function pipInstallWord(cmd: ShCommand): ShWord | null {
+  if (/^pip(\d+(\.\d+)?)?$/.test(cmd.name)) {
+    const sub = subcommand(cmd, PIP_OPTS_WITH_ARG);
+    return sub && sub.value === 'install' ? sub : null;
+  }
+  if (/^python(\d+(\.\d+)?)?$/.test(cmd.name)) {
+    const a = cmd.argv;
+    for (let i = 1; i < a.length; i++) {
+      if (a[i].value === '-m' && a[i + 1]?.value === 'pip') {
+        // Skip pip's global options between `pip` and the subcommand.
+        for (let j = i + 2; j < a.length; j++) {
+          const v = a[j].value;
+          if (v === 'install') return a[j];
+          if (!v.startsWith('-')) return null;
+          if (PIP_OPTS_WITH_ARG.has(v)) j++;
+        }
+        return null;
+      }
+      if (!a[i].value.startsWith('-') || a[i].value === '-m' || a[i].value === '-c') return null; // `python script.py …`
+      if (a[i].value === '-W' || a[i].value === '-X') i++;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Shell text edits
 
 /** The script command index list helpers need: position of `cmd` in `script.commands`. */
