@@ -1,7 +1,8 @@
 //! Whole-system upgrades in RUN, off by default (formerly hadolint DL3005 `apt-get upgrade`,
-//! DL3017 `apk upgrade`, DL3031 `yum update`, DL3039 `dnf update`; all removed from hadolint —
-//! #677 "Allow upgrades", #964 — so their codes are not reused as aliases; Trivy keeps
-//! `run_apt_get_dist_upgrade`). An upgrade makes the image depend on the day it was built instead of
+//! DL3017 `apk upgrade`, DL3031 `yum update`, DL3039 `dnf update`, all removed from hadolint —
+//! #677 "Allow upgrades", #964; Trivy keeps `run_apt_get_dist_upgrade`). The catalogue lists
+//! DL3005 and DL3017 as aliases: this rule means exactly what they meant, so an old
+//! `# hadolint ignore=DL3005` keeps allowing the upgrade; no other rule uses those codes. An upgrade makes the image depend on the day it was built instead of
 //! on the base image tag; refreshing the base image is the reproducible way to get fixes. Some
 //! teams deliberately upgrade for security patches, hence opt-in.
 //! Reported: `apt-get|apt upgrade|dist-upgrade|full-upgrade`, `apk upgrade` without package names,
@@ -16,7 +17,7 @@ export default defineRule({
   name: 'system-upgrade',
   category: 'reproducibility',
   severity: 'off',
-  aliases: {},
+  aliases: { hadolint: ['DL3005', 'DL3017'] },
   fixable: false,
   docs: {
     en: {
