@@ -4,13 +4,13 @@
 //!     and dockerfile-language-server-nodejs; hover/completion latency when available;
 //!  3. server RSS after the workload;
 //!  4. the build-context scan benchmark (bench/context.ts) when present.
-//! Prints min/median/p95 and peer/ours ratios. Options: --sizes=200,2000 --quick --no-peer --only=parser|features|lsp|context
+//! Prints min/median/p95 and peer/ours ratios. Options: --sizes=200,2000 --quick --no-peer --only=parser|rules|features|lsp|context
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { parse } from '../server/src/syntax/parser';
 import { reparse } from '../server/src/syntax/incremental';
-import { buildModel } from '../server/src/semantics/model';
-import { runRules, RuleCache, resolveSeverities } from '../server/src/rules/engine';
+import { buildModel, ModelCache } from '../server/src/semantics/model';
+import { runRules, RuleCache, StageRuleCache, resolveSeverities } from '../server/src/rules/engine';
 import { generateDockerfile } from './generate';
 import { LspClient } from '../test/support/lspClient';
 import { SERVER_NODE_FLAGS } from '../protocol/nodeFlags';
@@ -64,17 +64,77 @@ function benchParser(): void {
     }
     // Everything a didChange costs except I/O: reparse + model + rules with the per-node cache.
     const cache = new RuleCache();
+    const stageCache = new StageRuleCache();
+    const modelCache = new ModelCache();
     const sev = resolveSeverities();
-    runRules(cur.tree, buildModel(cur.tree), { cache, severities: sev });
+    runRules(cur.tree, buildModel(cur.tree, modelCache), { cache, stageCache, severities: sev });
     const full: number[] = [];
     for (let i = 0; i < 60; i++) {
       full.push(time(() => {
         cur = reparse(cur, { start: at, end: at, text: i % 2 ? '' : 'y' });
         if (i % 2) cur = reparse(cur, { start: at, end: at + 1, text: '' });
-        runRules(cur.tree, buildModel(cur.tree), { cache, severities: sev });
+        runRules(cur.tree, buildModel(cur.tree, modelCache), { cache, stageCache, severities: sev });
       }));
     }
     console.log(`| ${n} | ${(text.length / 1024).toFixed(0)} | ${fmt(ours)} | ${fmt(peer)} | ${ratio(peer.median, ours.median)} | ${fmt(stats(inc))} | ${ms(stats(full).median)} ms |`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+function benchRules(): void {
+  /* eslint-disable @typescript-eslint/no-var-requires */
+  const { ALL_RULES } = require('../server/src/rules/engine') as typeof import('../server/src/rules/engine');
+  const { stageFamily } = require('../server/src/rules/stageFacts') as typeof import('../server/src/rules/stageFacts');
+  const { shellKind } = require('../server/src/shell/commands') as typeof import('../server/src/shell/commands');
+  const { validate } = require('dockerfile-utils') as { validate(s: string): unknown[] };
+  /* eslint-enable @typescript-eslint/no-var-requires */
+  console.log('\n## 2. All rules (in-process, min / median / p95)\n');
+  console.log(`Every one of the ${ALL_RULES.length} rules, on a fresh rule cache (the cost of opening a file) and after one keystroke (cached); the peer is dockerfile-utils \`validate\` (its whole validator, ~40 checks), which has no cache. Target: full ≤ 30 ms on 20,000 lines.\n`);
+  console.log('| lines | ours: parse+model+all rules, no cache | ours: rules only, no cache | dockerfile-utils validate | ratio (median) | ours after a keystroke (cached) | slowest rules (median ms, uncached) |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const n of SIZES) {
+    const text = generateDockerfile(n, 42);
+    const reps = n >= 20000 ? (QUICK ? 5 : 15) : 30;
+    const sev = resolveSeverities();
+    const { tree } = parse(text);
+    const model = buildModel(tree);
+    for (let i = 0; i < 2; i++) { runRules(tree, model, { severities: sev }); validate(text); }
+    const whole = stats(Array.from({ length: reps }, () => time(() => { const t = parse(text).tree; runRules(t, buildModel(t), { severities: sev }); })));
+    const only = stats(Array.from({ length: reps }, () => time(() => runRules(tree, model, { severities: sev }))));
+    const peer = stats(Array.from({ length: Math.max(3, Math.floor(reps / 3)) }, () => time(() => validate(text))));
+    // cached: one keystroke in the middle, then rules with the per-node cache
+    let cur = parse(text);
+    const cache = new RuleCache();
+    const stageCache = new StageRuleCache();
+    const modelCache = new ModelCache();
+    runRules(cur.tree, buildModel(cur.tree, modelCache), { cache, stageCache, severities: sev });
+    const at = cur.tree.instructions[Math.floor(cur.tree.instructions.length / 2)].keywordSpan.end + 1;
+    const cached: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      cur = reparse(cur, { start: at, end: at, text: 'x' });
+      const t = cur.tree;
+      const m = buildModel(t, modelCache);
+      cached.push(time(() => runRules(t, m, { cache, stageCache, severities: sev })));
+      cur = reparse(cur, { start: at, end: at + 1, text: '' });
+    }
+    // per rule
+    const per: { id: string; ms: number }[] = [];
+    for (const r of ALL_RULES) {
+      const samples: number[] = [];
+      for (let k = 0; k < Math.min(5, reps); k++) {
+        samples.push(time(() => {
+          if (r.scope === 'file') r.check({ tree, model, external: {}, report: () => undefined });
+          else for (const ins of tree.instructions) {
+            const shell = model.shellOf(ins);
+            r.checkInstruction(ins, { escape: ins.escape, source: tree.text, family: stageFamily(model.stageOf(ins)), shell, shellKind: shellKind(shell), report: () => undefined });
+          }
+        }));
+      }
+      per.push({ id: r.id, ms: stats(samples).median });
+    }
+    per.sort((a, b) => b.ms - a.ms);
+    const top = per.slice(0, 4).map((p) => `${p.id} ${p.ms.toFixed(2)}`).join(', ');
+    console.log(`| ${n} | ${fmt(whole)} | ${fmt(only)} | ${fmt(peer)} | ${ratio(peer.median, only.median)} | ${fmt(stats(cached))} | ${top} |`);
   }
 }
 
@@ -255,6 +315,7 @@ async function benchLsp(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`# Dockwise benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   if (!ONLY || ONLY === 'parser') benchParser();
+  if (!ONLY || ONLY === 'rules') benchRules();
   if (!ONLY || ONLY === 'features') benchFeatures();
   if (!ONLY || ONLY === 'lsp') await benchLsp();
   if (!ONLY || ONLY === 'context') {

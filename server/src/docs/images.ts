@@ -232,7 +232,19 @@ const DOMAIN = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[
 const err = (en: string, ko: string): Bilingual => bi(en, ko);
 
 /** Parses an image reference like Docker does (ParseNormalizedNamed), for hovers and checks. */
+const refMemo = new Map<string, ImageRefInfo>();
+/** Parses an image reference (memoised: rules and hovers ask about the same FROM lines repeatedly). */
 export function describeImageRef(ref: string): ImageRefInfo {
+  let r = refMemo.get(ref);
+  if (!r) {
+    r = describeImageRefUncached(ref);
+    if (refMemo.size > 5000) refMemo.clear();
+    refMemo.set(ref, r);
+  }
+  return r;
+}
+
+function describeImageRefUncached(ref: string): ImageRefInfo {
   const raw = ref.trim();
   const hasVariables = raw.includes('$');
   let error: Bilingual | undefined;

@@ -396,7 +396,7 @@ function variables(ctx: Ctx): boolean {
   else {
     // A blank/new line: the scope at the end of the previous instruction.
     const prev = cur.index >= 0 ? tree.instructions[cur.index] : null;
-    scope = prev ? model.scopeAt(prev) : new Map(model.predefined);
+    scope = prev ? new Map(model.scopeAt(prev)) : new Map(model.predefined);
     if (prev) for (const d of model.defs) if (d.instruction === prev) scope.set(d.name, d);
   }
   const here = ins ? ins.start : cur.offset;

@@ -65,6 +65,14 @@ export interface RuleMeta {
   docs: { en: RuleDocs; ko: RuleDocs };
   /** True when at least one of the rule's findings carries a fix. */
   fixable: boolean;
+  /**
+   * For file rules: the rule only reports inside a stage and reads nothing but that stage and
+   * the stages it is built FROM. The engine then runs it per stage on a view (`model.stages`
+   * = the parent chain + the stage, `tree.instructions` = their instructions), keeps only the
+   * reports inside the stage, and caches them per stage — an edit re-checks one stage.
+   * Such rules get no `external` facts.
+   */
+  perStage?: boolean;
   /** LSP diagnostic tags: `deprecated` renders struck through, `unnecessary` faded. */
   tags?: ('deprecated' | 'unnecessary')[];
 }

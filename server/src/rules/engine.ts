@@ -3,7 +3,7 @@
 //! node is reused at another offset); file-scoped rules run every time.
 
 import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
-import { DEFAULT_SHELL, type SemanticModel } from '../semantics/model';
+import { DEFAULT_SHELL, type SemanticModel, type Stage } from '../semantics/model';
 import { shellKind } from '../shell/commands';
 import { stageFamily } from './stageFacts';
 import { Suppressions } from './suppress';
@@ -61,6 +61,12 @@ export function resolveSeverities(...layers: (SeverityOverrides | undefined)[]):
   return m;
 }
 
+let defaultSev: Map<Rule, Severity> | null = null;
+/** The default severities (one shared map, so its enabled-rule set is computed once). */
+export function defaultSeverities(): Map<Rule, Severity> {
+  return (defaultSev ??= resolveSeverities());
+}
+
 export function normalizeSeverity(v: string): Severity | null {
   switch (v.toLowerCase()) {
     case 'error': return 'error';
@@ -111,6 +117,7 @@ export class RuleCache {
 export interface RunOptions {
   severities?: Map<Rule, Severity>;
   cache?: RuleCache;
+  stageCache?: StageRuleCache;
   external?: ExternalFacts;
   /** Returns true when a finding is suppressed (an extra hook; pragmas are handled below). */
   suppressed?: (f: Finding) => boolean;
@@ -119,10 +126,78 @@ export interface RunOptions {
 }
 
 const instructionRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'instruction' }> => r.scope === 'instruction');
-const fileRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'file' }> => r.scope === 'file');
+const fileRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'file' }> => r.scope === 'file' && !r.perStage);
+const stageRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'file' }> => r.scope === 'file' && !!r.perStage);
+
+interface StageCached {
+  start: number;
+  index: number;
+  key: string;
+  items: { rule: Rule; report: Report }[];
+}
+
+/** Per-document cache of per-stage rule results, keyed by the model's (reused) Stage objects. */
+export class StageRuleCache {
+  private map = new WeakMap<Stage, StageCached>();
+  hits = 0;
+  misses = 0;
+  get(st: Stage, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+    const c = this.map.get(st);
+    if (c && c.index === st.index && c.key === key) {
+      this.hits++;
+      const d = st.start - c.start;
+      return d === 0 ? c.items : c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
+    }
+    this.misses++;
+    const items = compute();
+    this.map.set(st, { start: st.start, index: st.index, key, items });
+    return items;
+  }
+}
+
+/** The view a per-stage rule sees: the stage's parent chain and the stage itself. */
+function stageView(tree: DockerfileTree, model: SemanticModel, st: Stage): { tree: DockerfileTree; model: SemanticModel } {
+  const chain: Stage[] = [st];
+  for (let p = st.parent, n = 0; p && n < 32; p = p.parent, n++) chain.unshift(p);
+  const instructions = chain.length === 1 ? st.instructions : chain.flatMap((c) => c.instructions);
+  const vt = Object.create(tree) as DockerfileTree;
+  Object.defineProperty(vt, 'instructions', { value: instructions });
+  Object.defineProperty(vt, 'nodes', { get: () => tree.nodes.filter((n) => chain.some((c) => n.start >= c.start && n.start <= c.end)) });
+  const vm = Object.create(model) as SemanticModel;
+  const inChain = (s: Stage | null) => !!s && chain.includes(s);
+  Object.defineProperty(vm, 'stages', { value: chain });
+  Object.defineProperty(vm, 'defs', { get: () => model.defs.filter((d) => d.stage === null || inChain(d.stage)) });
+  Object.defineProperty(vm, 'refs', { get: () => model.refs.filter((r) => r.stage === null || inChain(r.stage)) });
+  Object.defineProperty(vm, 'stageRefs', { get: () => model.stageRefs.filter((r) => inChain(model.stageOf(r.instruction))) });
+  return { tree: vt, model: vm };
+}
+
+interface Enabled {
+  key: string;
+  instruction: Extract<Rule, { scope: 'instruction' }>[];
+  stage: Extract<Rule, { scope: 'file' }>[];
+  file: Extract<Rule, { scope: 'file' }>[];
+}
+const enabledMemo = new WeakMap<Map<Rule, Severity>, Enabled>();
+/** Rules that are not off: the others are not run at all. Cached results are keyed by this set. */
+function enabledRules(sev: Map<Rule, Severity>): Enabled {
+  let e = enabledMemo.get(sev);
+  if (!e) {
+    const on = (r: Rule) => (sev.get(r) ?? r.severity) !== 'off';
+    e = {
+      key: ALL_RULES.filter((r) => !on(r)).map((r) => r.id).join(','),
+      instruction: instructionRules.filter(on),
+      stage: stageRules.filter(on),
+      file: fileRules.filter(on),
+    };
+    enabledMemo.set(sev, e);
+  }
+  return e;
+}
 
 export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOptions = {}): Finding[] {
-  const sev = opts.severities ?? resolveSeverities();
+  const sev = opts.severities ?? defaultSeverities();
+  const enabled = enabledRules(sev);
   const cache = opts.cache ?? new RuleCache();
   const out: Finding[] = [];
   const sup = opts.pragmas === false ? null : new Suppressions(tree, model);
@@ -145,16 +220,30 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     out.push(f);
   };
   const source = tree.text;
+  // Family and SHELL only change at FROM and SHELL: compute the cache key once per run of them.
+  let lastStage: Stage | null | undefined;
+  let lastShell: string[] | null = null;
+  let family: ReturnType<typeof stageFamily> = 'unknown';
+  let key = '';
+  let kind: ReturnType<typeof shellKind> = 'posix';
   for (const ins of tree.instructions) {
-    const family = stageFamily(model.stageOf(ins));
+    const st = model.stageOf(ins);
     const shell = model.shellOf(ins);
-    const key = shell === DEFAULT_SHELL ? family : family + '\0' + shell.join('\0');
+    if (st !== lastStage || shell !== lastShell) {
+      lastStage = st;
+      lastShell = shell;
+      family = stageFamily(st);
+      kind = shellKind(shell);
+      key = (shell === DEFAULT_SHELL ? family : family + '\0' + shell.join('\0')) + '\0' + enabled.key;
+    }
     const items = cache.get(ins, key, () => {
       const acc: { rule: Rule; report: Report }[] = [];
-      const kind = shellKind(shell);
-      for (const rule of instructionRules) {
+      let current: Rule = enabled.instruction[0];
+      const ctx = { escape: ins.escape, source, family, shell, shellKind: kind, report: (report: Report) => { acc.push({ rule: current, report }); } };
+      for (const rule of enabled.instruction) {
+        current = rule;
         try {
-          rule.checkInstruction(ins, { escape: ins.escape, source, family, shell, shellKind: kind, report: (report) => acc.push({ rule, report }) });
+          rule.checkInstruction(ins, ctx);
         } catch (e) {
           // A rule bug must not hide the other diagnostics.
           acc.push({ rule, report: { span: ins.keywordSpan, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' } });
@@ -164,7 +253,26 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     });
     for (const it of items) push(it.rule, it.report);
   }
-  for (const rule of fileRules) {
+  if (enabled.stage.length) {
+    const stageCache = opts.stageCache ?? new StageRuleCache();
+    for (const st of model.stages) {
+      const items = stageCache.get(st, enabled.key, () => {
+        const acc: { rule: Rule; report: Report }[] = [];
+        const view = stageView(tree, model, st);
+        const lo = st.start, hi = st.end;
+        for (const rule of enabled.stage) {
+          try {
+            rule.check({ tree: view.tree, model: view.model, external: {}, report: (report) => { if (report.span.start >= lo && report.span.start <= hi) acc.push({ rule, report }); } });
+          } catch (e) {
+            acc.push({ rule, report: { span: st.from.keywordSpan, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' } });
+          }
+        }
+        return acc;
+      });
+      for (const it of items) push(it.rule, it.report);
+    }
+  }
+  for (const rule of enabled.file) {
     try {
       rule.check({ tree, model, external: opts.external ?? {}, report: (r) => push(rule, r) });
     } catch (e) {

@@ -95,7 +95,7 @@ export interface SemanticModel {
   predefined: Map<string, VarDef>;
   stageOf(ins: Instruction): Stage | null;
   stageByName(name: string): Stage | undefined;
-  /** Variables visible just before `ins` (for completion and hover). */
+  /** Variables visible just before `ins` (for completion and hover). Shared: do not mutate. */
   scopeAt(ins: Instruction): Map<string, VarDef>;
   /** SHELL in force for `ins` (the stage's SHELL, inherited through FROM <stage>). */
   shellOf(ins: Instruction): string[];
@@ -331,20 +331,31 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     return ans >= 0 ? stages[ans] : null;
   }
 
+  const scopeMemo = new Map<Instruction, Map<string, VarDef>>();
+  function scopeAtUncached(ins: Instruction): Map<string, VarDef> {
+    const st = stageAt(ins.start);
+    if (!st || ins === st.from) return new Map(globalScope);
+    const sc = new Map(STAGE_PREDEFINED);
+    for (const [k, v] of stageScopeStart.get(st)!) sc.set(k, v);
+    for (const d of stageDefs.get(st)!) {
+      if (d.instruction!.start >= ins.start) break;
+      sc.set(d.name, d);
+    }
+    return sc;
+  }
+
   const model: SemanticModel = {
     tree, stages, globalArgs, defs, refs, stageRefs, predefined,
     stageOf: (ins) => stageAt(ins.start),
     stageByName: (name) => stageNames.get(name.toLowerCase()),
     scopeAt(ins) {
-      const st = stageAt(ins.start);
-      if (!st || ins === st.from) return new Map(globalScope);
-      const sc = new Map(STAGE_PREDEFINED);
-      for (const [k, v] of stageScopeStart.get(st)!) sc.set(k, v);
-      for (const d of stageDefs.get(st)!) {
-        if (d.instruction!.start >= ins.start) break;
-        sc.set(d.name, d);
+      // Shared per model (many rules ask about the same instruction): callers must not mutate it.
+      let sc0 = scopeMemo.get(ins);
+      if (!sc0) {
+        sc0 = scopeAtUncached(ins);
+        scopeMemo.set(ins, sc0);
       }
-      return sc;
+      return sc0;
     },
     shellOf(ins) {
       const st = stageAt(ins.start);

@@ -6,7 +6,7 @@ import { parse } from '../syntax/parser';
 import { reparse, updateLineStarts, type ReparseResult, type TextEdit } from '../syntax/incremental';
 import type { ParseResult } from '../syntax/nodes';
 import { buildModel, ModelCache, type SemanticModel } from '../semantics/model';
-import { RuleCache, runRules, type Finding, type RunOptions } from '../rules/engine';
+import { RuleCache, StageRuleCache, runRules, type Finding, type RunOptions } from '../rules/engine';
 import { offsetAt, positionAt, type Position } from '../syntax/lineIndex';
 
 export interface RangeChange {
@@ -32,6 +32,7 @@ export class DockerfileDocument {
   private modelMemo: SemanticModel | null = null;
   private findingsMemo: { key: unknown; findings: Finding[] } | null = null;
   readonly ruleCache = new RuleCache();
+  readonly stageRuleCache = new StageRuleCache();
   readonly modelCache = new ModelCache();
   /** Nodes re-lexed by the last reparse (for statistics and tests). */
   lastReparse: ReparseResult | null = null;
@@ -121,7 +122,7 @@ export class DockerfileDocument {
   /** Findings for the current version; `key` identifies the options (recomputed when it changes). */
   findings(opts: RunOptions, key: unknown = opts): Finding[] {
     if (this.findingsMemo && this.findingsMemo.key === key) return this.findingsMemo.findings;
-    const findings = runRules(this.parse.tree, this.model, { ...opts, cache: this.ruleCache });
+    const findings = runRules(this.parse.tree, this.model, { ...opts, cache: this.ruleCache, stageCache: this.stageRuleCache });
     this.findingsMemo = { key, findings };
     return findings;
   }

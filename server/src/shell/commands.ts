@@ -8,7 +8,17 @@ import { basename, cleanContinuations, identityText, parseShellMapped, type ShCo
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
 
 /** What kind of shell a SHELL array names (`["/bin/sh","-c"]` → posix). */
+const kinds = new WeakMap<readonly string[], ShellKind>();
 export function shellKind(shell: readonly string[]): ShellKind {
+  let k = kinds.get(shell);
+  if (k === undefined) {
+    k = computeShellKind(shell);
+    kinds.set(shell, k);
+  }
+  return k;
+}
+
+function computeShellKind(shell: readonly string[]): ShellKind {
   const exe = basename((shell[0] ?? '').replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
   if (['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox'].includes(exe)) return 'posix';
   if (exe === 'powershell' || exe === 'pwsh') return 'powershell';

@@ -24,6 +24,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ model, tree, report }) {
     for (const { stage, word } of fromImages(model)) {
       const v = word.value;

@@ -27,6 +27,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ model, report }) {
     for (const { stage, word } of fromImages(model)) {
       const v = word.value;

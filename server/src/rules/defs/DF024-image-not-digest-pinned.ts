@@ -24,6 +24,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ model, report }) {
     for (const { stage, word } of fromImages(model)) {
       const r = resolvedFromImage(model, stage, word, (ref) => describeImageRef(ref).valid);

@@ -25,6 +25,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ model, report }) {
     const globals = globalArgMap(model);
     for (const { ins, word } of fromImages(model)) {

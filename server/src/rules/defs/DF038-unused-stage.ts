@@ -31,9 +31,10 @@ export default defineRule({
     const stages = model.stages;
     if (stages.length < 2) return;
     const used = new Set<Stage>([stages[stages.length - 1]]);
+    const byName = new Map<string, Stage[]>();
+    for (const s of stages) if (s.name) { const l = byName.get(s.name); if (l) l.push(s); else byName.set(s.name, [s]); }
     const markName = (name: string, from: Stage | null, onlyEarlier: boolean) => {
-      const n = name.toLowerCase();
-      for (const s of stages) if (s !== from && s.name === n && (!onlyEarlier || !from || s.index < from.index)) used.add(s);
+      for (const s of byName.get(name.toLowerCase()) ?? []) if (s !== from && (!onlyEarlier || !from || s.index < from.index)) used.add(s);
     };
     const markPattern = (re: RegExp, from: Stage | null, onlyEarlier: boolean, indexes: boolean) => {
       for (const s of stages) {

@@ -74,6 +74,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     for (const st of model.stages) {
       const family = stageFamily(st);

@@ -49,6 +49,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check(ctx) {
     const { model } = ctx;
     const globalNames = new Set(model.globalArgs.map((d) => d.name));

@@ -47,6 +47,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check(ctx) {
     const { model } = ctx;
     const envCache = new Map<Stage, Set<string>>();

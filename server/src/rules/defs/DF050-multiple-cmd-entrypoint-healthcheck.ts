@@ -28,6 +28,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     for (const st of model.stages) {
       const groups = new Map<string, { outer: Instruction; ins: Instruction }[]>();

@@ -55,6 +55,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     for (const outer of tree.instructions) {
       const ins = outer.name === 'ONBUILD' && outer.trigger ? outer.trigger : outer;

@@ -42,6 +42,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ model, report }) {
     const endCwd = new Map<Stage, Cwd>();
 

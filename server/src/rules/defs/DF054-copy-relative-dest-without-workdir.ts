@@ -35,6 +35,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     for (const st of model.stages) {
       if (stageChain(st.parent).some((p) => p.instructions.some((i) => i.name === 'WORKDIR'))) continue;

@@ -84,6 +84,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     for (const st of model.stages) {
       const ins = st.instructions;

@@ -37,6 +37,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const runCount = new Map<Stage, number>();
     for (const st of model.stages) runCount.set(st, st.instructions.filter((x) => x.name === 'RUN').length);

@@ -59,6 +59,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     // USER in force per stage as we walk in order (a child stage starts with its parent's last USER).
     const userAtEnd = new Map<Stage, { user: string | null; ins: Instruction | null }>();

@@ -26,6 +26,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     for (const st of model.stages) {
       const family = stageFamily(st);

@@ -77,6 +77,7 @@ export default defineRule({
     ko: { title: '연속된 RUN 명령어', rationale: 'RUN 하나마다 레이어가 하나 생깁니다. 플래그가 같은 짧은 RUN이 연달아 있으면 `&&`로 이어 하나의 RUN으로 만드는 편이 낫습니다(레이어가 줄고 `apt-get update`가 설치와 같은 캐시에 묶입니다). 플래그가 다르거나 명령이 셋 이상인 RUN은 일부러 캐시를 나눈 경우가 많아 알리지 않습니다.' },
   },
   scope: 'file',
+  perStage: true,
   check(ctx) {
     const source = ctx.tree.text;
     for (const st of ctx.model.stages) {

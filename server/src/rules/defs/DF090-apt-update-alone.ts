@@ -36,6 +36,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
     for (const st of model.stages) {

@@ -52,6 +52,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
     walkRuns<State>(

@@ -32,6 +32,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
     walkRuns(model, () => ({ off: false }), (s) => ({ ...s }), (ins, run, stage, state) => {

@@ -89,6 +89,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
     walkRuns(model, () => ({ assumeYes: false }), (s) => ({ ...s }), (ins: Instruction, run, stage, state) => {

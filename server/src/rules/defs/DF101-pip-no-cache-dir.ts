@@ -57,6 +57,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
     walkRuns(model, () => null, () => null, (ins, run, _stage, _state, onbuild) => {

@@ -39,6 +39,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
     walkRuns(model, () => ({ keepCache: false }), (s) => ({ ...s }), (ins, run, stage, state, onbuild) => {

@@ -30,6 +30,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
     walkRuns(model, () => ({ hookOff: false }), (s) => ({ ...s }), (ins, run, stage, state) => {

@@ -115,6 +115,9 @@ interface Facts {
   cmds: ShCommand[] | null;
 }
 
+const YUM_VALUE_OPTS: ReadonlySet<string> = new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']);
+const APK_VALUE_OPTS: ReadonlySet<string> = new Set(['--repository', '-X', '--root', '-p', '-t', '--virtual']);
+
 function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
   const f: Facts = { step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: mountTargets(step.ins, cwd).map((m) => m.target), copied: [], cmds, cleaned: new Set() };
   const add = (pm: Pm, names: string[]) => {
@@ -129,10 +132,10 @@ function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
       const pos = positionals(c, APT_VALUE_OPTS);
       if (['install', 'update', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep'].includes(pos[0]?.value ?? '')) add('apt', pos.slice(1).map((w) => stripVersion(w.value)));
     } else if (YUM.has(c.name)) {
-      const pos = positionals(c, new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']));
+      const pos = positionals(c, YUM_VALUE_OPTS);
       if (['install', 'update', 'upgrade', 'makecache', 'groupinstall', 'reinstall'].includes(pos[0]?.value ?? '')) add('yum', pos.slice(1).map((w) => w.value));
     } else if (c.name === 'apk') {
-      const pos = positionals(c, new Set(['--repository', '-X', '--root', '-p', '-t', '--virtual']));
+      const pos = positionals(c, APK_VALUE_OPTS);
       if (pos[0]?.value === 'add' || pos[0]?.value === 'update' || pos[0]?.value === 'upgrade') {
         const names = pos.slice(1).map((w) => stripVersion(w.value));
         for (let i = 1; i < a.length; i++) if ((a[i] === '-t' || a[i] === '--virtual') && a[i + 1]) names.push(a[i + 1]);
@@ -236,11 +239,18 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
     for (const stage of model.stages) {
       for (const seq of stageSequences(stage)) {
-        const history: Facts[] = [];
+        // What each earlier step created, computed only when a later cleanup-only RUN asks.
+        const history: (Facts | (() => Facts))[] = [];
+        const fact = (k: number): Facts => {
+          const h = history[k];
+          if (typeof h === 'function') return (history[k] = h());
+          return h;
+        };
         let cwd: CPath = '';
         for (let i = 0; i < seq.length; i++) {
           const step = seq[i];
@@ -267,14 +277,19 @@ export default defineRule({
                 for (const t of targets) {
                   // Paths under this RUN's own cache/tmpfs mounts are not in any layer.
                   if (t.what === 'paths' && t.paths.every((p) => p.path !== null && own.some((m) => within(m.target, p.path)))) continue;
-                  const creators = history.filter((h) => creates(h, t));
+                  const creators: Facts[] = [];
+                  for (let k = 0; k < history.length; k++) if (creates(fact(k), t)) creators.push(fact(k));
                   if (creators.length) matched.push({ t, creators });
                 }
                 if (matched.length) reportCleanup(step, cmds, targets, matched, i);
               }
             }
-            history.push(runFacts(step, cmds ?? [], cwd));
-            if (!cmds) history[history.length - 1].cmds = null;
+            const at = cwd;
+            history.push(() => {
+              const f = runFacts(step, cmds ?? [], at);
+              if (!cmds) f.cmds = null;
+              return f;
+            });
           }
           cwd = workdirAfter(cwd, ins);
         }
