@@ -116,3 +116,11 @@ test('`command -v X` is a lookup of X, not a run of X', () => {
   assert.equal(c.name, 'command');
   assert.equal(parseShell('command apt-get update').commands[0].name, 'apt-get');
 });
+
+test('${VAR} and ${VAR:-default} parse without errors, inside and outside double quotes', () => {
+  const sc = parseShell('echo "${VERSION}" ${BASE_TAG:-none} "${A:-${B}}" && go build -ldflags "-X main.version=${VERSION}"');
+  assert.deepEqual(sc.errors, []);
+  assert.deepEqual(sc.commands.map((c) => c.name), ['echo', 'go']);
+  assert.equal(sc.commands[0].argv[2].value, '${BASE_TAG:-none}');
+  assert.ok(parseShell('echo ${unterminated').errors.length > 0);
+});

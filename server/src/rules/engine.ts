@@ -6,7 +6,8 @@ import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
 import { DEFAULT_SHELL, type SemanticModel, type Stage } from '../semantics/model';
 import { shellKind } from '../shell/commands';
 import { stageFamily } from './stageFacts';
-import { Suppressions } from './suppress';
+import { Suppressions, instructionAt } from './suppress';
+import { commandScript } from '../shell/commands';
 import type { Bilingual, ExternalFacts, Fix, Report, Rule, Severity } from './defineRule';
 import { ALL_RULES } from './registry.generated';
 
@@ -201,6 +202,14 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const cache = opts.cache ?? new RuleCache();
   const out: Finding[] = [];
   const sup = opts.pragmas === false ? null : new Suppressions(tree, model);
+  const shellBroken = (offset: number): boolean => {
+    const ins = instructionAt(tree.instructions, offset);
+    if (!ins) return false;
+    const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
+    if (!target || (target.name !== 'RUN' && target.name !== 'CMD' && target.name !== 'ENTRYPOINT' && target.name !== 'HEALTHCHECK')) return false;
+    const sc = commandScript(ins, tree.text);
+    return !!sc && sc.errors.length > 0;
+  };
   const brokenHeredocs: Span[] = [];
   for (const ins of tree.instructions) if (ins.errors.length && ins.errors.some((e) => e.code === 'unterminated-heredoc')) brokenHeredocs.push(ins);
   const push = (rule: Rule, r: Report) => {
@@ -210,8 +219,12 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     // A per-finding severity (e.g. an escalation) applies unless the user changed the rule's level.
     const severity: EffectiveSeverity = r.severity && s === rule.severity ? r.severity : (s as EffectiveSeverity);
     let fixes = r.fixes ?? [];
-    // Fix-all never edits an instruction whose heredoc is unterminated: its extent is a guess.
-    if (fixes.some((x) => x.safe) && brokenHeredocs.length && brokenHeredocs.some((b) => r.span.start >= b.start && r.span.start <= b.end)) {
+    // Fix-all never edits an instruction whose heredoc is unterminated or whose shell command
+    // does not parse (unbalanced quotes, `${`, `$(`): where a command ends is a guess there.
+    if (fixes.some((x) => x.safe) && (
+      (brokenHeredocs.length && brokenHeredocs.some((b) => r.span.start >= b.start && r.span.start <= b.end)) ||
+      shellBroken(r.span.start)
+    )) {
       fixes = fixes.map((x) => ({ ...x, safe: false }));
     }
     const f: Finding = { rule, severity, span: r.span, message: r.message, fixes, related: r.related ?? [] };

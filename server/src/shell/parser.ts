@@ -175,8 +175,9 @@ class Lexer {
     return to;
   }
 
+  /** `i` at the `{` of `${`; returns the index after the matching `}`. */
   private skipBrace(i: number, to: number): number {
-    let depth = 0;
+    let depth = 1;
     for (let j = i + 1; j < to; j++) {
       const c = this.s[j];
       if (c === '\\') { j++; continue; }

@@ -55,7 +55,9 @@ export default defineRule({
             fixes: [{
               title: { en: 'Insert `--no-install-recommends`', ko: '`--no-install-recommends` 넣기' },
               edits: [insertOptionsAfter(script, action, ['--no-install-recommends'])],
-              safe: true,
+              // Not for fix-all: dropping recommended packages can break the program at run time
+              // (e.g. curl only recommends ca-certificates, so HTTPS downloads fail).
+              safe: false,
             }],
           });
         }
