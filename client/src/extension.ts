@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): DockwiseApi {
   const clientOptions: LanguageClientOptions = {
     // Any scheme: diagnostics, hover and completion only need the text, so virtual workspaces
     // (vscode-vfs://, untitled:) get them too; only the build context needs a local folder.
-    documentSelector: [{ language: 'dockerfile' }],
+    documentSelector: [{ language: 'dockerfile' }, { language: 'dockerignore' }],
     synchronize: { configurationSection: 'dockwise', fileEvents: watcher },
     initializationOptions: {
       locale: config.get<string>('locale', 'auto'),

@@ -9,7 +9,7 @@ import { launchBrowser, workbenchUrl, until, ARTIFACTS } from './lib.mjs';
 const ws = path.resolve(process.argv[2]);
 // Overridable only to validate the harness against other fixtures; the defaults are the real checks.
 const PROBLEM = new RegExp(process.env.E2E_UI_PROBLEM || 'DF051');
-const FIX_WORD = process.env.E2E_UI_FIX_WORD || 'update'; // in "RUN apt-get update", the first of the consecutive RUNs
+const FIX_WORD = process.env.E2E_UI_FIX_WORD || 'install'; // in "RUN apt-get install …", the second of the consecutive RUNs (DF077 marks the later RUN)
 const FIX = new RegExp(process.env.E2E_UI_FIX || 'Merge consecutive RUN instructions');
 const shots = path.join(ARTIFACTS, 'screenshots');
 fs.mkdirSync(shots, { recursive: true });

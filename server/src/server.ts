@@ -24,6 +24,10 @@ import { loadRuleConfig, HADOLINT_FILES, DOCKWISE_FILES } from './node/config';
 import { emptyConfig, type RuleConfig } from './rules/config';
 import * as fs from 'node:fs';
 import type { ContextFacts } from './context/facts';
+import type { IgnorePatternAnalysis } from './context/copySources';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ignoreDiagnostics, ignoreHover } from './features/ignoreFile';
 import type { ShellcheckFn } from './rules/defineRule';
 import { shellcheckRunner } from './node/shellcheck';
 import { contextSources } from './rules/util/contextSources';
@@ -54,6 +58,7 @@ export interface ServerOptions {
 }
 
 type Handler<P, R> = (params: P, token: CancellationToken) => R;
+const NO_CANCEL = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) } as unknown as CancellationToken;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docs = new Map<string, DockerfileDocument>();
@@ -96,6 +101,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function safe<P, R>(name: string, fn: Handler<P, R>): Handler<P, R | ResponseError<void>> {
     return (params, token) => {
       if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+      const u = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+      if (typeof u === 'string' && ignoreDocs.has(u)) {
+        // .dockerignore documents: hover is answered here; the Dockerfile features do not apply.
+        try {
+          if (name === 'hover') return ignoreHoverFor(u, params as unknown as { position: Position }) as R;
+        } catch (e) {
+          connection.console.error(`${name} (.dockerignore) failed: ${(e as Error).stack ?? e}`);
+        }
+        return null as R;
+      }
       try {
         return fn(params, token);
       } catch (e) {
@@ -240,7 +255,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       let file: string;
       try { file = fileURLToPath(uri); } catch { return; }
       if (!fs.existsSync(file)) return; // unsaved file: no context to compare against
-      const { key } = await contextFor(uri, false, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) } as unknown as CancellationToken);
+      const { key } = await contextFor(uri, false, NO_CANCEL);
       const f = await sharedContextWorker().facts(key, sources);
       if (!f || !docs.has(uri)) return;
       facts.set(uri, { key, sources: sk, facts: f });
@@ -251,6 +266,66 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } finally {
       if (factsInFlight.get(uri) === sk) factsInFlight.delete(uri);
     }
+  }
+
+  // ---- .dockerignore documents ---------------------------------------------------------------
+  // Diagnostics right away from the text (invalid patterns, redundant lines); for saved files
+  // the scan worker then evaluates the *unsaved* text against the context (what each line
+  // excludes now, lines matching nothing), which also updates the context totals live.
+  const ignoreDocs = new Map<string, TextDocument>();
+  const ignoreAnalysis = new Map<string, IgnorePatternAnalysis[]>();
+  const ignoreKeys = new Map<string, string>();
+  const ignoreTimers = new Map<string, NodeJS.Timeout>();
+  function publishIgnore(uri: string): void {
+    const d = ignoreDocs.get(uri);
+    if (!d) return;
+    const loc = locale();
+    const diagnostics = ignoreDiagnostics(d.getText(), ignoreAnalysis.get(uri) ?? null).map((x) => ({
+      range: { start: { line: x.line, character: x.startChar }, end: { line: x.line, character: x.endChar } },
+      severity: x.severity === 'error' ? 1 : x.severity === 'warning' ? 2 : x.severity === 'info' ? 3 : 4,
+      code: x.code,
+      source: 'dockwise',
+      message: x.message[loc] || x.message.en,
+      ...(x.unnecessary ? { tags: [1 as const] } : {}),
+    })) as LspDiagnostic[];
+    void connection.sendDiagnostics({ uri, version: d.version, diagnostics });
+  }
+  function scheduleIgnore(uri: string): void {
+    publishIgnore(uri);
+    const t = ignoreTimers.get(uri);
+    if (t) clearTimeout(t);
+    ignoreTimers.set(uri, setTimeout(() => { ignoreTimers.delete(uri); void analyzeIgnore(uri); }, 150));
+  }
+  function contextUpdated(key: string, uri: string): void {
+    for (const [u, f] of facts) if (f.key === key) { facts.delete(u); dirty.add(u); }
+    if (!immediate && !timer) immediate = setImmediate(flush);
+    void connection.sendNotification('dockwise/contextChanged', { uri });
+    if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+  async function analyzeIgnore(uri: string): Promise<void> {
+    const d = ignoreDocs.get(uri);
+    if (!d || !uri.startsWith('file:')) return;
+    try {
+      const file = fileURLToPath(uri);
+      if (!fs.existsSync(path.dirname(file))) return;
+      const { key } = await contextFor(uri, false, NO_CANCEL);
+      ignoreKeys.set(uri, key);
+      const text = d.getText();
+      const r = await sharedContextWorker().ignoreAnalysis(key, text);
+      if (!r || ignoreDocs.get(uri) !== d) return;
+      ignoreAnalysis.set(uri, r.analysis);
+      if (r.summary) latest.set(key, r.summary as unknown as ContextSummaryResult);
+      publishIgnore(uri);
+      contextUpdated(key, uri);
+    } catch (e) {
+      connection.console.warn(`.dockerignore analysis failed for ${uri}: ${(e as Error).message}`);
+    }
+  }
+  function ignoreHoverFor(uri: string, p: { position: Position }): { contents: { kind: 'markdown'; value: string } } | null {
+    const d = ignoreDocs.get(uri);
+    if (!d || !p?.position || typeof p.position.line !== 'number') return null;
+    const v = ignoreHover(d.getText(), p.position.line, ignoreAnalysis.get(uri) ?? null, locale());
+    return v ? { contents: { kind: 'markdown', value: v } } : null;
   }
 
   // ---- settings -------------------------------------------------------------------------------
@@ -322,6 +397,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const td = p.textDocument;
       if (!td || typeof td.uri !== 'string' || typeof td.text !== 'string') return;
+      if (td.languageId === 'dockerignore' || /(^|\/)[^/]*\.dockerignore$/.test(td.uri)) {
+        ignoreDocs.set(td.uri, TextDocument.create(td.uri, 'dockerignore', td.version, td.text));
+        scheduleIgnore(td.uri);
+        return;
+      }
       docs.set(td.uri, new DockerfileDocument(td.uri, td.version, td.text));
       dirty.add(td.uri);
       if (!immediate && !timer) immediate = setImmediate(flush);
@@ -332,6 +412,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeTextDocument((p) => {
     try {
+      const ig = ignoreDocs.get(p.textDocument?.uri);
+      if (ig && Array.isArray(p.contentChanges)) {
+        ignoreDocs.set(ig.uri, TextDocument.update(ig, p.contentChanges as { range?: Range; text: string }[], p.textDocument.version));
+        scheduleIgnore(ig.uri);
+        return;
+      }
       const d = docs.get(p.textDocument?.uri);
       if (!d || !Array.isArray(p.contentChanges)) return;
       if (trace) changedAt = performance.now();
@@ -344,6 +430,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidCloseTextDocument((p) => {
+    const iu = p?.textDocument?.uri;
+    if (typeof iu === 'string' && ignoreDocs.has(iu)) {
+      ignoreDocs.delete(iu);
+      ignoreAnalysis.delete(iu);
+      void connection.sendDiagnostics({ uri: iu, diagnostics: [] });
+      // Back to the saved file for the context totals.
+      const key = ignoreKeys.get(iu);
+      ignoreKeys.delete(iu);
+      if (key) sharedContextWorker().ignoreText(key, undefined).then(() => contextUpdated(key, iu), () => undefined);
+      return;
+    }
     const uri = p.textDocument?.uri;
     if (typeof uri !== 'string') return;
     docs.delete(uri);

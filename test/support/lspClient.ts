@@ -69,8 +69,8 @@ export class LspClient {
     return r;
   }
 
-  open(uri: string, text: string, version = 1): void {
-    this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version, text } });
+  open(uri: string, text: string, version = 1, languageId = 'dockerfile'): void {
+    this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri: string, version: number, changes: unknown[]): void {

@@ -126,3 +126,31 @@ test('context diagnostics arrive for a saved Dockerfile once the context is scan
   c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'package.json')).href, type: 1 }] });
   await wait;
 });
+
+test('.dockerignore documents: invalid and redundant lines at once, then what matches nothing and hover counts from the context', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-srv-ign-'));
+  fs.mkdirSync(path.join(dir, 'node_modules', 'a'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'node_modules', 'a', 'index.js'), 'x'.repeat(1000));
+  fs.writeFileSync(path.join(dir, 'app.log'), 'log');
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM alpine:3.20\nCOPY . /app\n');
+  const file = path.join(dir, '.dockerignore');
+  const text = 'node_modules\n*.log\n[z-a]\ncoverage\n*.log\n';
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const wait = c.waitFor((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'ignore-matches-nothing'));
+  c.open(uri, text, 1, 'dockerignore');
+  const p = await wait;
+  const by = (code: string) => p.diagnostics.filter((d) => d.code === code).map((d) => d.range.start.line);
+  assert.deepEqual(by('ignore-invalid-pattern'), [2]);
+  assert.deepEqual(by('ignore-redundant'), [1], 'the first *.log is redundant (line 5 repeats it)');
+  assert.deepEqual(by('ignore-matches-nothing'), [3], 'coverage matches nothing');
+  assert.equal(p.diagnostics.find((d) => d.code === 'ignore-invalid-pattern')?.severity, 1);
+  const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } })) as { contents: { value: string } };
+  assert.match(hover.contents.value, /excludes 1 file \(1\.0 kB\)/);
+  assert.match(hover.contents.value, /node_modules\/a\/index\.js|node_modules/);
+  // Other Dockerfile features answer nothing for a .dockerignore, without errors.
+  assert.equal(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+});

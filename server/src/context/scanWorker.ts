@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ContextIndex, type ChangeEvent, type ScanOptions } from './scanner';
-import { analyzeCopySource } from './copySources';
+import { analyzeCopySource, analyzeIgnoreFile } from './copySources';
 import { computeContextFacts } from './facts';
 
 export type WorkerRequest =
@@ -15,6 +15,7 @@ export type WorkerRequest =
   | { id: number; op: 'ignoreText'; key: string; text: string | null | undefined; list?: boolean }
   | { id: number; op: 'copy'; key: string; sources: string[] }
   | { id: number; op: 'facts'; key: string; sources: string[] }
+  | { id: number; op: 'ignoreAnalysis'; key: string; text: string }
   | { id: number; op: 'dispose'; key: string };
 
 export type WorkerResponse =
@@ -65,6 +66,12 @@ function handle(msg: WorkerRequest): unknown {
       const ix = indexes.get(msg.key);
       if (!ix) return null;
       return computeContextFacts(ix, msg.sources);
+    }
+    case 'ignoreAnalysis': {
+      const ix = indexes.get(msg.key);
+      if (!ix) return null;
+      ix.setIgnoreText(msg.text);
+      return { analysis: analyzeIgnoreFile(ix, 3), summary: ix.summary({}) };
     }
     case 'dispose':
       indexes.delete(msg.key);

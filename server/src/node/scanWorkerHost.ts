@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ChangeEvent, ContextSummary, ScanOptions, ScanProgress } from '../context/scanner';
 import type { ContextFacts } from '../context/facts';
-import type { CopySourceInfo } from '../context/copySources';
+import type { CopySourceInfo, IgnorePatternAnalysis } from '../context/copySources';
 import type { WorkerRequest, WorkerResponse } from '../context/scanWorker';
 
 type DistributiveOmitId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -126,6 +126,11 @@ export class ContextWorker {
   /** Everything the context rules need for these COPY/ADD sources (null when `key` was never scanned). */
   facts(key: string, sources: string[]): Promise<ContextFacts | null> {
     return this.call({ op: 'facts', key, sources });
+  }
+
+  /** Evaluates unsaved `.dockerignore` text against the scanned context (also updates its totals). */
+  ignoreAnalysis(key: string, text: string): Promise<{ analysis: IgnorePatternAnalysis[]; summary: ContextSummary } | null> {
+    return this.call({ op: 'ignoreAnalysis', key, text });
   }
 
   dispose(key: string): Promise<boolean> {

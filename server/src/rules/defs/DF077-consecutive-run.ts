@@ -87,8 +87,13 @@ export default defineRule({
         if (ins.name !== 'RUN' || prev.name !== 'RUN') continue;
         if (flagsKey(prev) !== flagsKey(ins)) continue;
         if (topLevelCommands(ins, source) > 2) continue;
+        // The whole first line of the later RUN, so the quick fix is at hand anywhere on it.
+        const nl = source.indexOf('\n', ins.start);
+        const lineEnd = Math.min(nl < 0 ? ins.end : nl, ins.end);
+        let end = lineEnd;
+        while (end > ins.keywordSpan.end && /[\s\\`]/.test(source[end - 1])) end--;
         ctx.report({
-          span: ins.keywordSpan,
+          span: { start: ins.start, end },
           message: {
             en: 'Consecutive RUN instructions: chain this command onto the previous RUN with && to save a layer',
             ko: 'RUN이 연달아 있습니다: 이 명령을 앞 RUN에 &&로 이어 레이어를 하나 줄이세요',
