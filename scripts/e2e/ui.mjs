@@ -69,12 +69,22 @@ try {
   });
 
   await step('hover on CMD shows the CMD/ENTRYPOINT table', async () => {
-    await page.mouse.move(2, 2);
-    const pt = await wordPoint('CMD'); // the only CMD in the example (tokens are separate text nodes)
-    if (!pt) throw new Error('CMD not visible');
-    await page.mouse.move(pt.x, pt.y, { steps: 3 });
     const hover = page.locator('.monaco-hover:visible', { hasText: 'ENTRYPOINT' }).first();
-    await hover.waitFor({ timeout: 30000 });
+    // The workbench may still be settling (diagnostics, CodeLens re-layout shift the line
+    // under the mouse): move away and back until the hover shows, within a deadline.
+    const deadline = Date.now() + 45000;
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(2, 2);
+      const pt = await wordPoint('CMD'); // the only CMD in the example (tokens are separate text nodes)
+      if (!pt) throw new Error('CMD not visible');
+      await page.mouse.move(pt.x, pt.y, { steps: 3 });
+      try {
+        await hover.waitFor({ timeout: 10000 });
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw new Error(`no hover after ${attempt} attempts: ${e.message.split('\n')[0]}`);
+      }
+    }
     const text = norm(await hover.innerText());
     if (!/ENTRYPOINT/.test(text) || !(await hover.locator('table').count())) throw new Error(`no table: ${text.slice(0, 200)}`);
     await shot('hover-cmd.png');
