@@ -285,7 +285,8 @@ export function ignoreFixes(tree: DockerfileTree, rule: Rule, span: Span, subcod
     const above = commentsAbove(tree, ins);
     const re = kind === 'buildkit' ? /^(#\s*check\s*=\s*(?:[^;\s]*;)*\s*skip\s*=\s*)(\S*)/i : kind === 'hadolint' ? /^(#\s*hadolint\s+ignore\s*=\s*)(\S*)/i : /^(#\s*(?:dockwise|dockerfile-lint)\s+ignore\s*=\s*)(\S*)/i;
     const existing = above.map((c) => ({ c, m: re.exec(text.slice(c.start, c.end)) })).find((x) => x.m);
-    const title = { en: `Ignore ${name} for this instruction`, ko: `이 명령어에서 ${name} 무시하기` };
+    const pragmaText = kind === 'buildkit' ? `# check=skip=${name}` : kind === 'hadolint' ? `# hadolint ignore=${name}` : `# dockwise ignore=${name}`;
+    const title = { en: `Ignore ${rule.name} for this instruction (${pragmaText})`, ko: `이 명령어에서 ${rule.name} 무시하기 (${pragmaText})` };
     if (existing && existing.m) {
       const list = existing.m[2];
       if (!list.split(',').includes(name)) {
@@ -299,7 +300,8 @@ export function ignoreFixes(tree: DockerfileTree, rule: Rule, span: Span, subcod
       out.push({ title, edits: [{ start: ls, end: ls, newText: `${indent}${pragma}\n` }] });
     }
   }
-  const fileTitle = { en: `Ignore ${name} in this file`, ko: `이 파일 전체에서 ${name} 무시하기` };
+  const filePragma = kind === 'buildkit' ? `# check=skip=${name}` : kind === 'hadolint' ? `# hadolint global ignore=${name}` : `# dockwise global ignore=${name}`;
+  const fileTitle = { en: `Ignore ${rule.name} in this file (${filePragma})`, ko: `이 파일 전체에서 ${rule.name} 무시하기 (${filePragma})` };
   if (kind === 'buildkit') {
     const d = tree.directives.find((x) => x.name === 'check');
     if (d) {
