@@ -7,7 +7,7 @@
 import {
   CodeActionKind, ErrorCodes, LSPErrorCodes, ResponseError, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type Position,
-  type Range,
+  type Range, type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { DockerfileDocument } from './service/document';
 import { resolveSeverities, type RunOptions, type SeverityOverrides } from './rules/engine';
@@ -58,6 +58,7 @@ export interface ServerOptions {
 }
 
 type Handler<P, R> = (params: P, token: CancellationToken) => R;
+const PROGRESS_DELAY_MS = Number(process.env.DOCKWISE_PROGRESS_DELAY_MS ?? 300);
 const NO_CANCEL = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) } as unknown as CancellationToken;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -349,7 +350,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- lifecycle ----------------------------------------------------------------------------
   let workspaceRoots: string[] = [];
   let codeLensRefresh = false;
+  let workDoneProgress = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    workDoneProgress = !!params.capabilities?.window?.workDoneProgress;
     lspLocale = params.locale;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : [])
       .filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -536,7 +539,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cached = latest.get(key);
     if (cached && !list && scanned.get(key)?.root === choice.root) return { key, summary: cached, source: choice.source };
     scanned.set(key, { root: choice.root, uri });
-    const summary = (await sharedContextWorker().scan({ ...scanParams, key, list }, { token })) as unknown as ContextSummaryResult;
+    // Long scans report `$/progress` (server-initiated, when the client supports it), shown
+    // only if the scan is still running after 300 ms so quick scans do not flash.
+    let progress: Promise<WorkDoneProgressServerReporter | null> | null = null;
+    const started = Date.now();
+    const onProgress = (p: { entries: number; includedFiles: number; includedBytes: number; dir: string }) => {
+      if (!workDoneProgress || Date.now() - started < PROGRESS_DELAY_MS) return;
+      progress ??= connection.window.createWorkDoneProgress().then((r) => {
+        r.begin(locale() === 'ko' ? '빌드 컨텍스트 검사' : 'Scanning the build context', undefined, choice.root, false);
+        return r;
+      }, () => null);
+      const msg = locale() === 'ko'
+        ? `항목 ${p.entries.toLocaleString('en-US')}개, 전송 파일 ${p.includedFiles.toLocaleString('en-US')}개 — ${p.dir || '.'}`
+        : `${p.entries.toLocaleString('en-US')} entries, ${p.includedFiles.toLocaleString('en-US')} files to send — ${p.dir || '.'}`;
+      void progress.then((r) => r?.report(msg));
+    };
+    let summary: ContextSummaryResult;
+    try {
+      summary = (await sharedContextWorker().scan({ ...scanParams, key, list, ...(PROGRESS_DELAY_MS === 0 ? { progressIntervalMs: 0 } : {}) }, { token, onProgress })) as unknown as ContextSummaryResult;
+    } finally {
+      void (progress as Promise<WorkDoneProgressServerReporter | null> | null)?.then((r) => r?.done());
+    }
     if (!token.isCancellationRequested && !list) latest.set(key, summary);
     return { key, summary, source: choice.source };
   }

@@ -1,4 +1,5 @@
 //! A small LSP client over stdio (vscode-jsonrpc), used by the server tests and the benchmarks.
+import { WorkDoneProgress } from 'vscode-languageserver/node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -14,6 +15,8 @@ export class LspClient {
   readonly conn: MessageConnection;
   readonly proc: ChildProcess;
   readonly published: PublishedDiagnostics[] = [];
+  /** `$/progress` notifications received (work-done progress). */
+  readonly progress: { token: unknown; value: { kind: string; title?: string; message?: string } }[] = [];
   private waiters: { pred: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[] = [];
   stderr = '';
 
@@ -21,6 +24,11 @@ export class LspClient {
     this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => { this.stderr += d.toString(); });
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    // `$/progress` is dispatched per token by vscode-jsonrpc: subscribe when the server creates one.
+    this.conn.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.conn.onProgress(WorkDoneProgress.type, params.token, (value) => { this.progress.push({ token: params.token, value: value as { kind: string; title?: string; message?: string } }); });
+      return null;
+    });
     this.conn.onNotification('textDocument/publishDiagnostics', (p: Omit<PublishedDiagnostics, 'receivedAt'>) => {
       const e = { ...p, receivedAt: performance.now() };
       this.published.push(e);
@@ -35,9 +43,7 @@ export class LspClient {
     });
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onNotification('window/logMessage', (m: { message: string }) => { if (process.env.DOCKWISE_TRACE) process.stderr.write(m.message + '\n'); });
-    this.conn.onNotification('$/progress', () => undefined);
     this.conn.listen();
   }
 
@@ -56,6 +62,7 @@ export class LspClient {
       processId: process.pid, rootUri, locale, initializationOptions,
       capabilities: {
         workspace: { configuration: true },
+        window: { workDoneProgress: true },
         textDocument: {
           synchronization: { didSave: true },
           publishDiagnostics: { versionSupport: true, relatedInformation: true },
