@@ -3,7 +3,7 @@
 //! node is reused at another offset); file-scoped rules run every time.
 
 import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
-import { DEFAULT_SHELL, type SemanticModel, type Stage } from '../semantics/model';
+import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
 import { shellKind } from '../shell/commands';
 import { stageFamily } from './stageFacts';
 import { Suppressions, instructionAt } from './suppress';
@@ -106,7 +106,12 @@ export class RuleCache {
     if (c && c.key === key) {
       this.hits++;
       const d = ins.start - c.start;
-      return d === 0 ? c.items : c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
+      if (d === 0) return c.items;
+      // Nodes stay where the incremental parser moved them: keep the shifted copy, so the
+      // next keystroke is a plain hit instead of another round of allocations.
+      c.items = c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
+      c.start = ins.start;
+      return c.items;
     }
     this.misses++;
     const items = compute();
@@ -147,7 +152,10 @@ export class StageRuleCache {
     if (c && c.index === st.index && c.key === key) {
       this.hits++;
       const d = st.start - c.start;
-      return d === 0 ? c.items : c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
+      if (d === 0) return c.items;
+      c.items = c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
+      c.start = st.start;
+      return c.items;
     }
     this.misses++;
     const items = compute();
@@ -156,20 +164,51 @@ export class StageRuleCache {
   }
 }
 
+interface Groups {
+  defs: Map<Stage | null, VarDef[]>;
+  refs: Map<Stage | null, ResolvedRef[]>;
+  stageRefs: Map<Stage | null, StageRef[]>;
+}
+const groupMemo = new WeakMap<SemanticModel, Groups>();
+/** The model's definitions and references grouped by stage, once per model. */
+function groupsOf(model: SemanticModel): Groups {
+  let g = groupMemo.get(model);
+  if (!g) {
+    const by = <T>(list: readonly T[], key: (x: T) => Stage | null): Map<Stage | null, T[]> => {
+      const m = new Map<Stage | null, T[]>();
+      for (const x of list) { const k = key(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
+      return m;
+    };
+    g = { defs: by(model.defs, (d) => d.stage), refs: by(model.refs, (r) => r.stage), stageRefs: by(model.stageRefs, (r) => model.stageOf(r.instruction)) };
+    groupMemo.set(model, g);
+  }
+  return g;
+}
+
 /** The view a per-stage rule sees: the stage's parent chain and the stage itself. */
 function stageView(tree: DockerfileTree, model: SemanticModel, st: Stage): { tree: DockerfileTree; model: SemanticModel } {
   const chain: Stage[] = [st];
   for (let p = st.parent, n = 0; p && n < 32; p = p.parent, n++) chain.unshift(p);
-  const instructions = chain.length === 1 ? st.instructions : chain.flatMap((c) => c.instructions);
+  // The first stage's view also holds the global prelude (ARGs before the first FROM), so
+  // per-stage rules report on global ARGs exactly once; a prelude edit invalidates every stage.
+  const prelude = st.index === 0 ? tree.instructions.slice(0, tree.instructions.indexOf(st.from)) : [];
+  const own = chain.length === 1 ? st.instructions : chain.flatMap((c) => c.instructions);
+  const instructions = prelude.length ? [...prelude, ...own] : own;
   const vt = Object.create(tree) as DockerfileTree;
   Object.defineProperty(vt, 'instructions', { value: instructions });
   Object.defineProperty(vt, 'nodes', { get: () => tree.nodes.filter((n) => chain.some((c) => n.start >= c.start && n.start <= c.end)) });
   const vm = Object.create(model) as SemanticModel;
-  const inChain = (s: Stage | null) => !!s && chain.includes(s);
+  const g = groupsOf(model);
+  const pick = <T>(m: Map<Stage | null, T[]>, withGlobal: boolean): T[] => {
+    const out: T[] = withGlobal ? [...(m.get(null) ?? [])] : [];
+    for (const c of chain) { const l = m.get(c); if (l) out.push(...l); }
+    return out;
+  };
+  Object.defineProperty(vm, 'tree', { value: vt });
   Object.defineProperty(vm, 'stages', { value: chain });
-  Object.defineProperty(vm, 'defs', { get: () => model.defs.filter((d) => d.stage === null || inChain(d.stage)) });
-  Object.defineProperty(vm, 'refs', { get: () => model.refs.filter((r) => r.stage === null || inChain(r.stage)) });
-  Object.defineProperty(vm, 'stageRefs', { get: () => model.stageRefs.filter((r) => inChain(model.stageOf(r.instruction))) });
+  Object.defineProperty(vm, 'defs', { get: () => pick(g.defs, true) });
+  Object.defineProperty(vm, 'refs', { get: () => pick(g.refs, true) });
+  Object.defineProperty(vm, 'stageRefs', { get: () => pick(g.stageRefs, false) });
   return { tree: vt, model: vm };
 }
 
@@ -272,7 +311,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       const items = stageCache.get(st, enabled.key, () => {
         const acc: { rule: Rule; report: Report }[] = [];
         const view = stageView(tree, model, st);
-        const lo = st.start, hi = st.end;
+        const lo = st.index === 0 ? 0 : st.start, hi = st.end;
         for (const rule of enabled.stage) {
           try {
             rule.check({ tree: view.tree, model: view.model, external: {}, report: (report) => { if (report.span.start >= lo && report.span.start <= hi) acc.push({ rule, report }); } });

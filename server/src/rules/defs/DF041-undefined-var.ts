@@ -75,6 +75,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check(ctx) {
     undefinedBuilderRefs(ctx.model, (ins, v, s) => {
       const hintEn = s ? ` (did you mean $${s}?)` : '';

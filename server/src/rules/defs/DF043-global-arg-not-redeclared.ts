@@ -48,6 +48,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check(ctx) {
     const { model, tree } = ctx;
     const globals = new Map(model.globalArgs.map((d) => [d.name, d] as const));

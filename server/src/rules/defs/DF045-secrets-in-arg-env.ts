@@ -82,6 +82,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check(ctx) {
     const { model } = ctx;
     const defByKv = new Map<KeyValue, VarDef>();
