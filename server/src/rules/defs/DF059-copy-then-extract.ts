@@ -5,18 +5,23 @@
 //! ADD does not unpack zip files or bare compressed files, so the advice would be wrong.
 //! The fix (unsafe) rewrites `COPY a.tgz .` + `RUN tar -xzf a.tgz -C /opt [&& rm a.tgz]` into
 //! `ADD a.tgz /opt/` when the RUN does nothing else and tar uses no options ADD cannot mimic.
-//! TODO: use the shared shell parser (server/src/shell/) instead of the local tokeniser.
+//! Commands come from the shared shell parser (wrappers such as `sudo`/`env` stripped); RUNs
+//! with heredocs are not inspected.
 import { defineRule, type Fix } from '../defineRule';
 import type { Instruction, Word } from '../../syntax/nodes';
-import { deleteInstructionLines, splitShellCommands, commandWords, stageChain, type ShellWord, type SimpleCommand } from '../util/instructionSemantics';
+import { commandScript, type ShCommand, type ShWord } from '../../shell/commands';
+import { deleteInstructionLines, stageChain } from '../util/instructionSemantics';
 
 /** Tar archives ADD unpacks (compression detected by content: gzip, bzip2, xz). */
 const TAR_EXT = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tb2|tar\.xz|txz)$/i;
+/** Wrappers that leave user, root and directory alone (as written, without options). */
+const BARE_WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'nohup', 'time', 'command', 'builtin', 'eval', 'nice']);
 const basename = (p: string) => p.replace(/^["']|["']$/g, '').replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? '';
+const isBareWrapperWord = (v: string) => BARE_WRAPPERS.has(basename(v)) || v === '-E' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(v);
 
 interface TarUse {
   /** The archive word. */
-  file: ShellWord;
+  file: ShWord;
   /** `-C dir` value, null for the current directory. */
   dir: string | null;
   /** Only flags ADD can reproduce (x, f, z, j, J, a, v, C). */
@@ -24,11 +29,11 @@ interface TarUse {
 }
 
 /** Parses a `tar` invocation that extracts; null when it does not extract or names no archive. */
-function parseTarExtract(words: SimpleCommand): TarUse | null {
+function parseTarExtract(words: readonly ShWord[]): TarUse | null {
   if (!words.length || basename(words[0].value) !== 'tar') return null;
   let extract = false;
   let simple = true;
-  let file: ShellWord | null = null;
+  let file: ShWord | null = null;
   let dir: string | null = null;
   const SIMPLE_SHORT = new Set(['x', 'f', 'z', 'j', 'J', 'a', 'v', 'C']);
   for (let k = 1; k < words.length; k++) {
@@ -50,7 +55,7 @@ function parseTarExtract(words: SimpleCommand): TarUse | null {
         if (!SIMPLE_SHORT.has(ch)) simple = false;
         if (ch === 'f' || ch === 'C') {
           const rest = bundle.slice(c + 1);
-          let val: ShellWord | null;
+          let val: ShWord | null;
           if (rest && v.startsWith('-')) val = { ...w, value: rest };
           else val = words[++k] ?? null;
           if (ch === 'f') file = val; else dir = val?.value ?? null;
@@ -107,14 +112,20 @@ export default defineRule({
         while (k < ins.length && ins[k].name !== 'RUN') between.push(ins[k++]);
         const run = ins[k];
         if (!run || !run.command) continue;
-        const cmds: SimpleCommand[] = run.command.form === 'exec'
-          ? [run.command.json.map((j) => ({ value: j.value, raw: j.value, start: 0, end: 0 }))]
-          : run.heredocs.length ? [] : splitShellCommands(run.command.text);
+        const script = run.heredocs.length ? null : commandScript(run, tree.text);
+        const cmds: ShCommand[] = script?.commands ?? [];
+        // The parser strips wrappers in shell code only; in exec form (`["sudo", "tar", …]`) drop bare ones here.
+        const argvOf = (c: ShCommand): ShWord[] => {
+          if (script?.form !== 'exec') return c.argv;
+          let i = 0;
+          while (i < c.argv.length - 1 && isBareWrapperWord(c.argv[i].value)) i++;
+          return c.argv.slice(i);
+        };
         for (const a of archives) {
           let hit: { tar: TarUse; index: number } | null = null;
           cmds.forEach((c, index) => {
             if (hit) return;
-            const tar = parseTarExtract(commandWords(c));
+            const tar = parseTarExtract(argvOf(c));
             if (tar && basename(tar.file.value) === a.name) hit = { tar, index };
           });
           if (!hit) continue;
@@ -123,16 +134,21 @@ export default defineRule({
           const fixes: Fix[] = [];
           const rest = cmds.filter((_, j) => j !== index);
           const onlyRm = rest.every((c) => {
-            const w = commandWords(c);
+            const w = argvOf(c);
             return w.length >= 2 && w[0].value === 'rm' && w.slice(1).every((x) => x.value.startsWith('-') || basename(x.value) === a.name);
           });
-          const text = run.command.text;
-          const plainShell = run.command.form === 'exec' || !/[|;`<>]|\$\(|\|\|/.test(text);
+          // The shell code: RUN's shell-form text, the script of `RUN ["sh", "-c", "…"]`, none for exec form.
+          const text = script?.form !== 'shell' ? '' : run.command.form === 'exec' ? run.command.json[2].value : run.command.text;
+          const plainShell = !/[|;`<>]|\$\(|\|\|/.test(text);
+          // ADD cannot mimic tar run as another user, in another root or directory (`sudo -u app`,
+          // `gosu app`, `env -C dir`): only bare wrappers and assignments keep the fix.
+          const tarCmd = cmds[index];
+          const plainWrappers = tarCmd.words.slice(0, tarCmd.words.length - argvOf(tarCmd).length).every((x) => isBareWrapperWord(x.value));
           // tar runs as the current USER, while ADD always creates the files as root (or the archive's owners).
           const usesUser = [...st.instructions.slice(0, k), ...stageChain(st.parent).flatMap((p) => p.instructions)].some((x) => x.name === 'USER');
           const noWorkdirBetween = !between.some((x) => x.name === 'WORKDIR');
           const sameFile = sources.length === 1 && a.src === sources[0];
-          if (tar.simple && onlyRm && plainShell && !usesUser && noWorkdirBetween && sameFile && run.flags.length === 0 && copy.flags.every((f) => f.name.toLowerCase() === 'link')
+          if (tar.simple && onlyRm && plainShell && plainWrappers && !usesUser && noWorkdirBetween && sameFile && run.flags.length === 0 && copy.flags.every((f) => f.name.toLowerCase() === 'link')
             && (tar.dir === null || (!tar.dir.includes('$') && /^[A-Za-z0-9_./@:+-]+$/.test(tar.dir)))) {
             let target = tar.dir ?? '.';
             if (!target.endsWith('/')) target += '/';

@@ -2,17 +2,18 @@
 //! the new user's entry into /var/log/lastlog and /var/log/faillog at an offset proportional to
 //! the UID; the files are sparse on disk but image layers store them in full, so a UID such as
 //! 123456789 adds hundreds of megabytes. hadolint's threshold is a UID longer than 5 digits.
-//! TODO: use the shared shell parser (server/src/shell/) instead of the local tokeniser.
+//! Commands come from the shared shell parser, so useradd is also found behind wrappers
+//! (`sudo -u root`, `env A=1`), in subshells, `$(…)`, if/for bodies, `sh -c` exec forms and
+//! heredoc scripts, with document offsets for the fix.
 import { defineRule } from '../defineRule';
-import type { Instruction } from '../../syntax/nodes';
-import { commandWords, splitShellCommands, textOffsetMapper, type SimpleCommand } from '../util/instructionSemantics';
+import { commandScript, type ShWord } from '../../shell/commands';
 
 /** useradd short options that take an argument (shadow-utils). */
 const ARG_OPTS = new Set(['b', 'c', 'd', 'e', 'f', 'g', 'G', 'k', 'K', 'p', 'R', 'P', 's', 'u', 'Z', 'F']);
 
 interface UseraddInfo { hasL: boolean; uid: string | null }
 
-function inspect(words: SimpleCommand): UseraddInfo {
+function inspect(words: readonly ShWord[]): UseraddInfo {
   let hasL = false;
   let uid: string | null = null;
   for (let k = 1; k < words.length; k++) {
@@ -60,44 +61,28 @@ export default defineRule({
   },
   scope: 'instruction',
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction) => {
-      if (i.name !== 'RUN' || !i.command) return;
-      const cmd = i.command;
-      if (cmd.form === 'exec') {
-        const json = cmd.json;
-        const k = json.findIndex((j) => /(^|\/)useradd$/.test(j.value));
-        if (k < 0) return;
-        const words = json.slice(k).map((j) => ({ value: j.value, raw: j.value, start: j.start, end: j.end }));
-        const info = inspect(words);
-        if (info.hasL || !info.uid || !/^\d{6,}$/.test(info.uid)) return;
-        ctx.report({
-          span: json[k],
-          message: msg(info.uid),
-          fixes: [{ title: { en: 'Add -l (--no-log-init)', ko: '-l(--no-log-init) 추가' }, edits: [{ start: json[k].end, end: json[k].end, newText: ', "-l"' }], safe: true }],
-        });
-        return;
-      }
-      const text = cmd.text;
-      if (!text.includes('useradd')) return;
-      const mapper = textOffsetMapper(ctx.source, cmd.span, text);
-      for (const simple of splitShellCommands(text)) {
-        const words = commandWords(simple);
-        if (!words.length || !/(^|\/)useradd$/.test(words[0].value)) continue;
-        const info = inspect(words);
-        if (info.hasL || !info.uid || !/^\d{6,}$/.test(info.uid)) continue;
-        const w = words[0];
-        const start = mapper ? mapper(w.start) : i.keywordSpan.start;
-        const end = mapper ? mapper(w.end - 1) + 1 : i.keywordSpan.end;
-        const ok = mapper !== null && ctx.source.slice(start, end) === w.raw;
-        ctx.report({
-          span: ok ? { start, end } : i.keywordSpan,
-          message: msg(info.uid),
-          fixes: ok ? [{ title: { en: 'Add -l (--no-log-init)', ko: '-l(--no-log-init) 추가' }, edits: [{ start: end, end, newText: ' -l' }], safe: true }] : [],
-        });
-      }
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    // RUN, or the RUN an ONBUILD triggers (commandScript parses the trigger).
+    const run = ins.name === 'ONBUILD' ? ins.trigger : ins;
+    if (!run || run.name !== 'RUN') return;
+    const script = commandScript(ins, ctx.source);
+    if (!script) return;
+    // Exec form (no shell): the JSON array is one command; its words are not stripped of
+    // wrappers, so look for useradd anywhere in it (`["sudo", "useradd", …]`).
+    const exec = script.form === 'exec';
+    for (const c of script.commands) {
+      const k = exec ? c.argv.findIndex((w) => /(^|\/)useradd$/.test(w.value)) : c.name === 'useradd' ? 0 : -1;
+      if (k < 0) continue;
+      const words = c.argv.slice(k);
+      const info = inspect(words);
+      if (info.hasL || !info.uid || !/^\d{6,}$/.test(info.uid)) continue;
+      const w = words[0];
+      ctx.report({
+        span: { start: w.start, end: w.end },
+        message: msg(info.uid),
+        // Word offsets are document offsets (through continuations); insert right after the word.
+        fixes: [{ title: { en: 'Add -l (--no-log-init)', ko: '-l(--no-log-init) 추가' }, edits: [{ start: w.end, end: w.end, newText: exec ? ', "-l"' : ' -l' }], safe: true }],
+      });
+    }
   },
 });
 

@@ -1,6 +1,6 @@
-//! Helpers shared by the §7.4 "instruction semantics" rules (DF050–DF067): stage chains,
-//! whole-line deletion/insertion edits, and a small shell-word tokeniser for RUN commands.
-//! The RUN tokeniser is a stop-gap until the shared shell parser (server/src/shell/) exists.
+//! Helpers shared by the §7.4 "instruction semantics" rules (DF050–DF067) and others: stage
+//! chains and whole-line deletion/insertion edits. RUN commands are read with the shared shell
+//! parser (server/src/shell/commands.ts: `commandScript`).
 
 import type { DockerfileTree, Instruction } from '../../syntax/nodes';
 import type { SemanticModel, Stage } from '../../semantics/model';
@@ -88,104 +88,4 @@ export function appendLines(tree: DockerfileTree, lines: string[]): TextEditSpan
   const t = tree.text;
   const pre = t.length === 0 || t.endsWith('\n') ? '' : '\n';
   return { start: t.length, end: t.length, newText: pre + lines.map((l) => l + '\n').join('') };
-}
-
-/** A word of a shell command with its offsets inside the command text. */
-export interface ShellWord {
-  /** Word after quote removal (escapes processed, variables kept as written). */
-  value: string;
-  raw: string;
-  start: number;
-  end: number;
-}
-
-/** A simple command: its words, split at `&&`, `||`, `;`, `|`, `&`, newlines and parentheses. */
-export type SimpleCommand = ShellWord[];
-
-/**
- * Splits shell text into simple commands of words. Understands single/double quotes, backslash
- * escapes and the control operators; redirections stay words (`>`, `2>&1` …). Heredoc bodies and
- * `$(…)` contents are not parsed. Good enough to spot `tar -xzf f.tgz` or `useradd -u 1000 x`.
- * TODO: move DF059/DF066 to the shared shell parser (server/src/shell/) once it lands.
- */
-export function splitShellCommands(text: string): SimpleCommand[] {
-  const cmds: SimpleCommand[] = [];
-  let cur: SimpleCommand = [];
-  let i = 0;
-  const n = text.length;
-  const endCmd = () => {
-    if (cur.length) cmds.push(cur);
-    cur = [];
-  };
-  while (i < n) {
-    const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-      endCmd();
-      i++;
-      continue;
-    }
-    if (c === '#' ) {
-      // Comment to the end of the line (only at a word start).
-      while (i < n && text[i] !== '\n') i++;
-      continue;
-    }
-    const start = i;
-    let value = '';
-    while (i < n) {
-      const d = text[i];
-      if (d === ' ' || d === '\t' || d === '\n' || d === '\r' || d === ';' || d === '|' || d === '&' || d === '(' || d === ')') break;
-      if (d === '\\' && i + 1 < n) { value += text[i + 1]; i += 2; continue; }
-      if (d === "'") {
-        const j = text.indexOf("'", i + 1);
-        const e = j < 0 ? n : j;
-        value += text.slice(i + 1, e);
-        i = e + 1;
-        continue;
-      }
-      if (d === '"') {
-        i++;
-        while (i < n && text[i] !== '"') {
-          if (text[i] === '\\' && i + 1 < n && '"\\$`'.includes(text[i + 1])) { value += text[i + 1]; i += 2; continue; }
-          value += text[i++];
-        }
-        i++;
-        continue;
-      }
-      value += d;
-      i++;
-    }
-    cur.push({ value, raw: text.slice(start, Math.min(i, n)), start, end: Math.min(i, n) });
-  }
-  endCmd();
-  return cmds;
-}
-
-/** Drops leading `VAR=value` assignments and wrappers like `sudo`/`env`/`exec`, returning the command proper. */
-export function commandWords(cmd: SimpleCommand): SimpleCommand {
-  let k = 0;
-  while (k < cmd.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[k].value)) k++;
-  while (k < cmd.length && ['sudo', 'exec', 'env', 'command', 'nice', 'nohup', 'time'].includes(cmd[k].value)) {
-    k++;
-    while (k < cmd.length && cmd[k].value.startsWith('-')) k++;
-    while (k < cmd.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[k].value)) k++;
-  }
-  return cmd.slice(k);
-}
-
-/**
- * Maps offsets of `command.text` (continuations and comment lines removed) back to document
- * offsets, by matching the text as a subsequence of the source span. Returns null when the text
- * cannot be matched (then callers should not offer edits).
- */
-export function textOffsetMapper(source: string, span: { start: number; end: number }, text: string): ((i: number) => number) | null {
-  const map = new Array<number>(text.length + 1);
-  let s = span.start;
-  for (let i = 0; i < text.length; i++) {
-    while (s < span.end && source[s] !== text[i]) s++;
-    if (s >= span.end) return null;
-    map[i] = s++;
-  }
-  map[text.length] = s;
-  return (i) => (i <= 0 ? (text.length ? map[0] : span.start) : i >= text.length ? map[text.length] : map[i]);
 }
