@@ -124,3 +124,11 @@ test('${VAR} and ${VAR:-default} parse without errors, inside and outside double
   assert.equal(sc.commands[0].argv[2].value, '${BASE_TAG:-none}');
   assert.ok(parseShell('echo ${unterminated').errors.length > 0);
 });
+
+test('exec form strips wrappers too: ["sudo", "apt-get", …] runs apt-get', () => {
+  const text = 'FROM x\nRUN ["sudo", "-E", "apt-get", "install", "-y", "git"]\n';
+  const { tree } = parse(text);
+  const [c] = commandScript(tree.instructions[1], text)!.commands;
+  assert.equal(c.name, 'apt-get');
+  assert.equal(c.sudo?.value, 'sudo');
+});

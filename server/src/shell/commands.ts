@@ -3,7 +3,7 @@
 //! shared by the package-manager rules. Pure.
 
 import type { Instruction } from '../syntax/nodes';
-import { basename, cleanContinuations, identityText, parseShellMapped, type ShCommand, type ShError, type ShWord } from './parser';
+import { basename, cleanContinuations, identityText, parseShellMapped, stripWrappers, type ShCommand, type ShError, type ShWord } from './parser';
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
 
@@ -78,8 +78,10 @@ function compute(ins: Instruction, source: string): CommandScript | null {
       const inner = parseShellMapped(identityText(source, j.start + 1, j.end - 1));
       return { form: 'shell', commands: inner.commands, errors: inner.errors };
     }
+    // Wrappers are stripped in exec form too: `["sudo", "apt-get", …]` runs apt-get.
+    const { argv, sudo } = stripWrappers(words);
     const c: ShCommand = {
-      words, assigns: [], redirects: [], argv: words, sudo: null, name: exe,
+      words, assigns: [], redirects: [], argv, sudo, name: argv.length ? basename(argv[0].value) : '',
       start: words[0].start, end: words[words.length - 1].end, opBefore: null, opAfter: null, opAfterSpan: null,
       subshell: 0, substitution: false, compound: false,
     };

@@ -334,7 +334,7 @@ export function basename(v: string): string {
   return k >= 0 ? v.slice(k + 1) : v;
 }
 
-function stripWrappers(words: ShWord[]): { argv: ShWord[]; sudo: ShWord | null } {
+export function stripWrappers(words: ShWord[]): { argv: ShWord[]; sudo: ShWord | null } {
   let i = 0;
   let sudo: ShWord | null = null;
   for (let guard = 0; guard < 8 && i < words.length; guard++) {
