@@ -145,10 +145,18 @@ interface StageCached {
 /** Per-document cache of per-stage rule results, keyed by the model's (reused) Stage objects. */
 export class StageRuleCache {
   private map = new WeakMap<Stage, StageCached>();
+  private blocks = new WeakMap<Stage, StageCached>();
   hits = 0;
   misses = 0;
   get(st: Stage, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
-    const c = this.map.get(st);
+    return this.lookup(this.map, st, key, compute);
+  }
+  /** The instruction-rule results of all of a stage's instructions, as one block. */
+  getInstructions(st: Stage, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+    return this.lookup(this.blocks, st, key, compute);
+  }
+  private lookup(map: WeakMap<Stage, StageCached>, st: Stage, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+    const c = map.get(st);
     if (c && c.index === st.index && c.key === key) {
       this.hits++;
       const d = st.start - c.start;
@@ -159,7 +167,7 @@ export class StageRuleCache {
     }
     this.misses++;
     const items = compute();
-    this.map.set(st, { start: st.start, index: st.index, key, items });
+    map.set(st, { start: st.start, index: st.index, key, items });
     return items;
   }
 }
@@ -235,6 +243,9 @@ function enabledRules(sev: Map<Rule, Severity>): Enabled {
   return e;
 }
 
+/** Whether a node's shell command fails to parse: depends on the node's text only. */
+const brokenMemo = new WeakMap<Instruction, boolean>();
+
 export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOptions = {}): Finding[] {
   const sev = opts.severities ?? defaultSeverities();
   const enabled = enabledRules(sev);
@@ -244,10 +255,15 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const shellBroken = (offset: number): boolean => {
     const ins = instructionAt(tree.instructions, offset);
     if (!ins) return false;
-    const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
-    if (!target || (target.name !== 'RUN' && target.name !== 'CMD' && target.name !== 'ENTRYPOINT' && target.name !== 'HEALTHCHECK')) return false;
-    const sc = commandScript(ins, tree.text);
-    return !!sc && sc.errors.length > 0;
+    let b = brokenMemo.get(ins);
+    if (b === undefined) {
+      const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
+      const runs = !!target && (target.name === 'RUN' || target.name === 'CMD' || target.name === 'ENTRYPOINT' || target.name === 'HEALTHCHECK');
+      const sc = runs ? commandScript(ins, tree.text) : null;
+      b = !!sc && sc.errors.length > 0;
+      brokenMemo.set(ins, b);
+    }
+    return b;
   };
   const brokenHeredocs: Span[] = [];
   for (const ins of tree.instructions) if (ins.errors.length && ins.errors.some((e) => e.code === 'unterminated-heredoc')) brokenHeredocs.push(ins);
@@ -273,37 +289,49 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   };
   const source = tree.text;
   // Family and SHELL only change at FROM and SHELL: compute the cache key once per run of them.
-  let lastStage: Stage | null | undefined;
-  let lastShell: string[] | null = null;
-  let family: ReturnType<typeof stageFamily> = 'unknown';
-  let key = '';
-  let kind: ReturnType<typeof shellKind> = 'posix';
-  for (const ins of tree.instructions) {
-    const st = model.stageOf(ins);
-    const shell = model.shellOf(ins);
-    if (st !== lastStage || shell !== lastShell) {
-      lastStage = st;
-      lastShell = shell;
-      family = stageFamily(st);
-      kind = shellKind(shell);
-      key = (shell === DEFAULT_SHELL ? family : family + '\0' + shell.join('\0')) + '\0' + enabled.key;
-    }
-    const items = cache.get(ins, key, () => {
-      const acc: { rule: Rule; report: Report }[] = [];
-      let current: Rule = enabled.instruction[0];
-      const ctx = { escape: ins.escape, source, family, shell, shellKind: kind, report: (report: Report) => { acc.push({ rule: current, report }); } };
-      for (const rule of enabled.instruction) {
-        current = rule;
-        try {
-          rule.checkInstruction(ins, ctx);
-        } catch (e) {
-          // A rule bug must not hide the other diagnostics.
-          acc.push({ rule, report: { span: ins.keywordSpan, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' } });
-        }
+  const instructionItems = (list: readonly Instruction[]): { rule: Rule; report: Report }[] => {
+    const all: { rule: Rule; report: Report }[] = [];
+    let lastStage: Stage | null | undefined;
+    let lastShell: string[] | null = null;
+    let family: ReturnType<typeof stageFamily> = 'unknown';
+    let key = '';
+    let kind: ReturnType<typeof shellKind> = 'posix';
+    for (const ins of list) {
+      const st = model.stageOf(ins);
+      const shell = model.shellOf(ins);
+      if (st !== lastStage || shell !== lastShell) {
+        lastStage = st;
+        lastShell = shell;
+        family = stageFamily(st);
+        kind = shellKind(shell);
+        key = (shell === DEFAULT_SHELL ? family : family + '\0' + shell.join('\0')) + '\0' + enabled.key;
       }
-      return acc;
-    });
-    for (const it of items) push(it.rule, it.report);
+      const items = cache.get(ins, key, () => {
+        const acc: { rule: Rule; report: Report }[] = [];
+        let current: Rule = enabled.instruction[0];
+        const ctx = { escape: ins.escape, source, family, shell, shellKind: kind, report: (report: Report) => { acc.push({ rule: current, report }); } };
+        for (const rule of enabled.instruction) {
+          current = rule;
+          try {
+            rule.checkInstruction(ins, ctx);
+          } catch (e) {
+            // A rule bug must not hide the other diagnostics.
+            acc.push({ rule, report: { span: ins.keywordSpan, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' } });
+          }
+        }
+        return acc;
+      });
+      for (const it of items) all.push(it);
+    }
+    return all;
+  };
+  // Instructions before the first FROM (few), then each stage's instruction results as one
+  // cached block: an unchanged stage (same Stage object) costs one lookup, not one per node.
+  const firstFrom = model.stages.length ? tree.instructions.indexOf(model.stages[0].from) : tree.instructions.length;
+  for (const it of instructionItems(tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom))) push(it.rule, it.report);
+  const blockCache = opts.stageCache ?? new StageRuleCache();
+  for (const st of model.stages) {
+    for (const it of blockCache.getInstructions(st, enabled.key, () => instructionItems(st.instructions))) push(it.rule, it.report);
   }
   if (enabled.stage.length) {
     const stageCache = opts.stageCache ?? new StageRuleCache();

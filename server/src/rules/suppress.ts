@@ -75,6 +75,7 @@ export const HADOLINT_CODES: readonly string[] = [
 ];
 export const KNOWN_HADOLINT_NAMES = (): string[] => [...new Set([...HADOLINT_CODES, ...byHadolint.keys()])];
 
+const PRAGMA_WORD = /^(check|hadolint|dockwise|dockerfile-lint)\b/i;
 const CHECK_RE = /^#\s*check\s*=\s*(\S*)/i;
 const HADOLINT_RE = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*(\S*)/i;
 const OWN_RE = /^#\s*(?:dockwise|dockerfile-lint)\s+(?:(global)\s+)?ignore\s*=\s*(\S*)/i;
@@ -119,8 +120,18 @@ function adjacent(text: string, a: Span, b: Span): boolean {
   return nl === 1;
 }
 
-/** Every suppression pragma in the file. */
+const pragmaMemo = new WeakMap<DockerfileTree, Pragma[]>();
+/** Every suppression pragma in the file (memoised per tree: the engine and DF120/DF121 share it). */
 export function collectPragmas(tree: DockerfileTree, model: SemanticModel | null): Pragma[] {
+  let p = pragmaMemo.get(tree);
+  if (!p) {
+    p = collectPragmasUncached(tree, model);
+    pragmaMemo.set(tree, p);
+  }
+  return p;
+}
+
+function collectPragmasUncached(tree: DockerfileTree, model: SemanticModel | null): Pragma[] {
   const out: Pragma[] = [];
   const text = tree.text;
   for (const d of tree.directives) {
@@ -134,6 +145,8 @@ export function collectPragmas(tree: DockerfileTree, model: SemanticModel | null
   for (let i = 0; i < nodes.length; i++) {
     const c = nodes[i];
     if (c.kind !== 'comment') continue;
+    // Cheap test on the comment's own text first: most comments are not pragmas.
+    if (!PRAGMA_WORD.test(c.text)) continue;
     const line = text.slice(c.start, c.end);
     if (!/^#\s*(check|hadolint|dockwise|dockerfile-lint)\b/i.test(line)) continue;
     // The instruction this comment block sits directly above.

@@ -60,9 +60,41 @@ export function commandScript(ins: Instruction, source: string): CommandScript |
   if (!target) return null;
   const c = cache.get(target);
   if (c && c.start === target.start && c.end === target.end) return c.script;
+  if (c && c.end - c.start === target.end - target.start) {
+    // The same node moved (the incremental parser reuses unchanged nodes): shift, do not re-parse.
+    const d = target.start - c.start;
+    c.script = c.script && shiftScript(c.script, d);
+    c.start = target.start;
+    c.end = target.end;
+    return c.script;
+  }
   const script = compute(target, source);
   cache.set(target, { start: target.start, end: target.end, script });
   return script;
+}
+
+function shiftScript(sc: CommandScript, d: number): CommandScript {
+  const words = new Map<ShWord, ShWord>();
+  const w = (x: ShWord): ShWord => {
+    let y = words.get(x);
+    if (!y) { y = { ...x, start: x.start + d, end: x.end + d }; words.set(x, y); }
+    return y;
+  };
+  return {
+    form: sc.form,
+    errors: sc.errors.map((e) => ({ ...e, start: e.start + d, end: e.end + d })),
+    commands: sc.commands.map((c) => ({
+      ...c,
+      words: c.words.map(w),
+      assigns: c.assigns.map(w),
+      argv: c.argv.map(w),
+      sudo: c.sudo && w(c.sudo),
+      redirects: c.redirects.map((r) => ({ ...r, target: r.target && w(r.target), start: r.start + d, end: r.end + d })),
+      start: c.start + d,
+      end: c.end + d,
+      opAfterSpan: c.opAfterSpan && { start: c.opAfterSpan.start + d, end: c.opAfterSpan.end + d },
+    })),
+  };
 }
 
 function compute(ins: Instruction, source: string): CommandScript | null {

@@ -6,6 +6,18 @@
 import { defineRule } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
 
+const LOWER = 1, UPPER = 2, MIXED = 0;
+/** ASCII case class of a keyword without allocating (instruction keywords are ASCII letters). */
+function caseClass(k: string): number {
+  let lo = false, up = false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c >= 97 && c <= 122) lo = true;
+    else if (c >= 65 && c <= 90) up = true;
+  }
+  return lo && up ? MIXED : lo ? LOWER : UPPER;
+}
+
 export default defineRule({
   id: 'DF061',
   name: 'instruction-casing',
@@ -28,14 +40,15 @@ export default defineRule({
     let lower = 0, upper = 0;
     for (const ins of tree.instructions) {
       if (!ins.known) continue;
-      const k = ins.keyword;
-      if (k === k.toLowerCase()) lower++;
-      else if (k === k.toUpperCase()) upper++;
+      const c = caseClass(ins.keyword);
+      if (c === LOWER) lower++;
+      else if (c === UPPER) upper++;
     }
     const majorityLower = lower > upper;
     const check = (ins: Instruction) => {
       if (!ins.known || !ins.keyword) return;
       const k = ins.keyword;
+      if (caseClass(k) === (majorityLower ? LOWER : UPPER)) return; // runs for every node: no allocation
       const want = majorityLower ? k.toLowerCase() : k.toUpperCase();
       if (k === want) return;
       const mixed = k !== k.toLowerCase() && k !== k.toUpperCase();

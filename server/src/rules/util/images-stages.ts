@@ -180,7 +180,18 @@ export interface RefSite {
 }
 
 /** `COPY --from=` and `RUN --mount=…,from=` references with the span of their value. */
+const refSitesMemo = new WeakMap<SemanticModel, RefSite[]>();
+/** Memoised per model: several rules (DF030, DF031, DF032, DF038) walk the same sites. */
 export function refSites(model: SemanticModel): RefSite[] {
+  let r = refSitesMemo.get(model);
+  if (!r) {
+    r = refSitesUncached(model);
+    refSitesMemo.set(model, r);
+  }
+  return r;
+}
+
+function refSitesUncached(model: SemanticModel): RefSite[] {
   const out: RefSite[] = [];
   const mountSeen = new Map<object, number>();
   for (const ref of model.stageRefs) {
