@@ -18,7 +18,7 @@ import { documentHighlights, findDefinition, findReferences, prepareRename, rena
 import { documentLinks, documentSymbols, foldingRanges, inlayHints } from './features/outline';
 import { LEGEND, semanticTokensDelta, semanticTokensFull, semanticTokensRange } from './features/semanticTokens';
 import { formatDocument } from './features/format';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { loadRuleConfig, HADOLINT_FILES, DOCKWISE_FILES } from './node/config';
 import { emptyConfig, type RuleConfig } from './rules/config';
@@ -241,8 +241,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     perDoc.set(doc.uri, { base, facts: f, opts });
     return opts;
   }
+  // Whether a document's file exists on disk (an unsaved or deleted file has no context to
+  // compare against); checked once per document and again after file events.
+  const onDisk = new Map<string, boolean>();
+  function existsOnDisk(uri: string): boolean {
+    let e = onDisk.get(uri);
+    if (e === undefined) {
+      try { e = fs.existsSync(fileURLToPath(uri)); } catch { e = false; }
+      onDisk.set(uri, e);
+    }
+    return e;
+  }
   function contextFactsFor(doc: DockerfileDocument): ContextFacts | undefined {
     if (settings.context?.diagnostics === false || !doc.uri.startsWith('file:') || doc.uri.endsWith('.dockerignore')) return undefined;
+    if (!existsOnDisk(doc.uri)) return undefined;
     const sources = contextSources(doc.tree, doc.model).map((x) => x.source);
     const sk = sources.join('\0');
     const have = facts.get(doc.uri);
@@ -510,6 +522,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const events = changes.filter((c) => typeof c?.uri === 'string' && c.uri.startsWith('file:')).map((c) => ({
       path: fileURLToPath(c.uri), type: c.type === 1 ? 'created' as const : c.type === 3 ? 'deleted' as const : 'changed' as const,
     }));
+    if (events.length) {
+      onDisk.clear();
+      // A Dockerfile that was just saved for the first time (or deleted) changes what its context rules can say.
+      for (const e of events) {
+        const u = pathToFileURL(e.path).href;
+        if (docs.has(u)) { facts.delete(u); dirty.add(u); }
+      }
+      if (!immediate && !timer) immediate = setImmediate(flush);
+    }
     if (events.some((e) => [...HADOLINT_FILES, ...DOCKWISE_FILES].includes(path.basename(e.path)))) {
       dirOptions.clear();
       revalidateAll();
