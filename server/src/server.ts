@@ -20,6 +20,7 @@ import { LEGEND, semanticTokensDelta, semanticTokensFull, semanticTokensRange } 
 import { formatDocument } from './features/format';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { loadRuleConfig, HADOLINT_FILES, DOCKWISE_FILES } from './node/config';
 import { emptyConfig, type RuleConfig } from './rules/config';
 import * as fs from 'node:fs';
@@ -178,6 +179,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (allocationsSinceGc === 0) return;
       allocationsSinceGc = 0;
       try { options.idleGc!(); } catch { /* best effort */ }
+      heapAfterGc = v8.getHeapStatistics().used_heap_size;
     }, options.idleGcDelayMs ?? 150);
     gcTimer.unref?.();
   }
@@ -196,6 +198,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         connection.console.error(`diagnostics failed for ${u}: ${(e as Error).stack ?? e}`);
       }
     }
+    gcIfGrown();
+  }
+
+  // Each validation of a big file leaves a few MB of short-lived objects that outlive the young
+  // generation; left alone, V8 lets the old space (and RSS, which it rarely gives back) grow to
+  // several times the live heap while someone types. After a publish — so no edit waits on
+  // it — collect once the heap has grown by more than 24 MiB since the last collection.
+  let heapAfterGc = 0;
+  function gcIfGrown(): void {
+    if (!options.idleGc) return;
+    const used = v8.getHeapStatistics().used_heap_size;
+    if (heapAfterGc === 0) { heapAfterGc = used; return; }
+    if (used - heapAfterGc < 24 * 1048576) return;
+    try { options.idleGc(); } catch { /* best effort */ }
+    heapAfterGc = v8.getHeapStatistics().used_heap_size;
+    allocationsSinceGc = 0;
   }
 
   let lastChangeAt = -1e9;

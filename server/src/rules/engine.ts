@@ -5,7 +5,7 @@
 import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
 import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
 import { shellKind } from '../shell/commands';
-import { stageFamily } from './stageFacts';
+import { stageFamily, WHOLE_MODEL } from './stageFacts';
 import { Suppressions, instructionAt } from './suppress';
 import { commandScript } from '../shell/commands';
 import type { Bilingual, ExternalFacts, Fix, Report, Rule, Severity } from './defineRule';
@@ -213,6 +213,7 @@ function stageView(tree: DockerfileTree, model: SemanticModel, st: Stage): { tre
     return out;
   };
   Object.defineProperty(vm, 'tree', { value: vt });
+  Object.defineProperty(vm, WHOLE_MODEL, { value: model });
   Object.defineProperty(vm, 'stages', { value: chain });
   Object.defineProperty(vm, 'defs', { get: () => pick(g.defs, true) });
   Object.defineProperty(vm, 'refs', { get: () => pick(g.refs, true) });
@@ -335,8 +336,12 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   }
   if (enabled.stage.length) {
     const stageCache = opts.stageCache ?? new StageRuleCache();
+    // Whether a stage is shipped (the last one, or built FROM by another) is part of the key.
+    const shipped = new Set<Stage>();
+    if (model.stages.length) shipped.add(model.stages[model.stages.length - 1]);
+    for (const st of model.stages) if (st.parent) shipped.add(st.parent);
     for (const st of model.stages) {
-      const items = stageCache.get(st, enabled.key, () => {
+      const items = stageCache.get(st, shipped.has(st) ? enabled.key + '\0shipped' : enabled.key, () => {
         const acc: { rule: Rule; report: Report }[] = [];
         const view = stageView(tree, model, st);
         const lo = st.index === 0 ? 0 : st.start, hi = st.end;

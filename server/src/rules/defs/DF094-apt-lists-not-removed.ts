@@ -11,6 +11,7 @@
 //! The fix appends `&& rm -rf /var/lib/apt/lists/*` after the `&&` chain of the RUN's last apt
 //! command, so it runs once every apt step of that chain is done.
 import { defineRule, type Fix } from '../defineRule';
+import { wholeModel } from '../stageFacts';
 import { APT_LISTS, aptAction, cacheOrTmpfsMountOver, chainEndOffset, commandSpan, isApt, removesAptLists, runScript, shippedStages, walkRuns } from '../util/packages';
 
 export default defineRule({
@@ -31,9 +32,11 @@ export default defineRule({
     },
   },
   scope: 'file',
+  perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
-    const shipped = shippedStages(model);
+    // Per stage: which stages are shipped is a file-wide fact (the engine keys the cache by it).
+    const shipped = shippedStages(wholeModel(model));
     walkRuns(model, () => null, () => null, (ins, _run, stage, _state, onbuild) => {
       if (!onbuild && !shipped.has(stage)) return;
       if (cacheOrTmpfsMountOver(ins, [APT_LISTS])) return;
