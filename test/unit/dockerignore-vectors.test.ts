@@ -1,10 +1,11 @@
-// Runs every case of ../shared/vectors/dockerignore-public.json (docs/dockerignore.md §12)
+// Runs every case of the public vectors (../shared/vectors/dockerignore-public.json, vendored) (docs/dockerignore.md §12)
 // against the matcher: `excluded` is the BuildKit walk result on a Linux/macOS client.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { evaluatePath, matchesOrParentMatches, parseDockerignore } from '../../server/src/context/dockerignore';
+import { FIXTURES, SHARED } from './support/paths';
 
 interface Vector {
   name: string;
@@ -19,11 +20,14 @@ interface Vector {
   platform?: string;
 }
 
-// out/test/unit → repo root is three levels up; `shared/` sits beside the repo checkout.
-const VECTORS = path.join(__dirname, '../../../../shared/vectors/dockerignore-public.json');
+// The public vectors are vendored in test/fixtures/vectors so the suite runs from any checkout;
+// when `../shared` sits beside the repository, the copy must equal the original.
+const VECTORS = path.join(FIXTURES, 'vectors', 'dockerignore-public.json');
+const ORIGINAL = path.join(SHARED, 'vectors', 'dockerignore-public.json');
 
-test('vector file is found', () => {
+test('vector file is found (and equals ../shared/vectors when that exists)', () => {
   assert.ok(fs.existsSync(VECTORS), `missing ${VECTORS}`);
+  if (fs.existsSync(ORIGINAL)) assert.equal(fs.readFileSync(VECTORS, 'utf8'), fs.readFileSync(ORIGINAL, 'utf8'));
 });
 
 const vectors: Vector[] = fs.existsSync(VECTORS) ? JSON.parse(fs.readFileSync(VECTORS, 'utf8')) : [];
