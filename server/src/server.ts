@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { loadRuleConfig, HADOLINT_FILES, DOCKWISE_FILES } from './node/config';
-import { emptyConfig, type RuleConfig } from './rules/config';
+import { dockerDxOverrides, emptyConfig, type RuleConfig } from './rules/config';
 import * as fs from 'node:fs';
 import type { ContextFacts } from './context/facts';
 import type { IgnorePatternAnalysis } from './context/copySources';
@@ -47,6 +47,7 @@ export interface ServerSettings {
   semanticTokens?: { enabled?: boolean };
   context?: { roots?: Record<string, string>; diagnostics?: boolean };
   shellcheck?: { enabled?: boolean };
+  dockerDx?: { hideOverlapping?: boolean };
 }
 
 export interface ServerOptions {
@@ -89,7 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       let config: RuleConfig;
       try { config = loadRuleConfig(file, stop); } catch (e) { connection.console.warn(`config: ${(e as Error).message}`); config = emptyConfig(); }
       for (const pr of config.problems) connection.console.warn(pr.message.en);
-      o = { severities: resolveSeverities(config.overrides, settings.rules), pragmas: config.pragmas, external: { config, shellcheck: shellcheckFn() } };
+      o = { severities: resolveSeverities(config.overrides, dockerDxOverrides(settings.dockerDx?.hideOverlapping), settings.rules), pragmas: config.pragmas, external: { config, shellcheck: shellcheckFn() } };
       dirOptions.set(dir, o);
     }
     return o;
@@ -362,7 +363,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- settings -------------------------------------------------------------------------------
   function applySettings(s: ServerSettings | null | undefined): void {
     settings = s && typeof s === 'object' ? s : {};
-    runOptions = { severities: resolveSeverities(settings.rules) };
+    runOptions = { severities: resolveSeverities(dockerDxOverrides(settings.dockerDx?.hideOverlapping), settings.rules) };
     dirOptions.clear();
     revalidateAll();
   }

@@ -48,3 +48,17 @@ test('DF037 uses trustedRegistries from the project configuration', () => {
   assert.ok(ids.some((s) => s.includes('quay.io')), ids.join(' '));
   assert.ok(!ids.some((s) => s.includes('ghcr.io')), ids.join(' '));
 });
+
+test('the Docker DX overlap setting turns off exactly the rules Docker\'s extension already reports', async () => {
+  const { dockerDxOverrides, DOCKER_DX_OVERLAP } = await import('../../server/src/rules/config');
+  const { resolveSeverities, ALL_RULES } = await import('../../server/src/rules/engine');
+  const sev = resolveSeverities(dockerDxOverrides(true), { DF051: 'error' });
+  for (const r of ALL_RULES) {
+    if (r.id === 'DF051') assert.equal(sev.get(r), 'error', 'an explicit setting still wins');
+    else if (DOCKER_DX_OVERLAP.includes(r.id)) assert.equal(sev.get(r), 'off', r.id);
+    else assert.equal(sev.get(r), r.severity, r.id);
+  }
+  // every overlapping rule has a BuildKit alias (that is why Docker DX reports it)
+  for (const id of DOCKER_DX_OVERLAP) assert.ok(ALL_RULES.find((r) => r.id === id)?.aliases.buildkit?.length, id);
+  assert.equal(dockerDxOverrides(false), undefined);
+});

@@ -106,3 +106,18 @@ export function applyDockwiseConfig(cfg: RuleConfig, obj: unknown, file: string,
   const tr = asList(o.trustedRegistries);
   if (tr.length) cfg.trustedRegistries = tr;
 }
+
+/**
+ * Rules whose BuildKit equivalent Docker's own language server (the Docker DX extension)
+ * already reports (rules.md §7.9.5, mirroring its `removeOverlappingIssues`): with both
+ * extensions installed, users can hide ours to avoid seeing each problem twice.
+ */
+export const DOCKER_DX_OVERLAP = [
+  'DF008', 'DF009', 'DF015', 'DF016', 'DF025', 'DF027', 'DF028', 'DF029', 'DF033', 'DF034', 'DF035', 'DF036',
+  'DF041', 'DF045', 'DF050', 'DF051', 'DF052', 'DF053', 'DF057', 'DF061',
+];
+
+/** The severity layer for `dockwise.dockerDx.hideOverlapping`. */
+export function dockerDxOverrides(hide: boolean | undefined): Record<string, 'off'> | undefined {
+  return hide ? Object.fromEntries(DOCKER_DX_OVERLAP.map((id) => [id, 'off' as const])) : undefined;
+}
