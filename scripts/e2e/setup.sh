@@ -36,6 +36,9 @@ if [ "$have_cs" != "$CS_VERSION" ] || [ ! -d node_modules/playwright-core ] || [
   log "npm install code-server@$CS_VERSION playwright-core@$PW_VERSION mocha@11 (native addons build, ~1 min)"
   # --unsafe-perm: code-server's postinstall refuses root otherwise; npm_config_yes: node-pty's
   # postinstall runs `npx node-gyp` and ~/.npmrc may say yes=false.
+  # Native addons build against the local Node headers (nodejs.org, where node-gyp would
+  # download them, is not reachable here); machines usually say so in ~/.npmrc (nodedir=/usr).
+  if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
   npm_config_yes=true npm install --no-audit --no-fund --unsafe-perm \
     "code-server@$CS_VERSION" "playwright-core@$PW_VERSION" "mocha@11" > "$DIR/npm-install.log" 2>&1 ||
     { tail -40 "$DIR/npm-install.log"; exit 1; }
