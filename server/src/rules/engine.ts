@@ -173,21 +173,26 @@ export class StageRuleCache {
 }
 
 interface Groups {
-  defs: Map<Stage | null, VarDef[]>;
-  refs: Map<Stage | null, ResolvedRef[]>;
-  stageRefs: Map<Stage | null, StageRef[]>;
+  readonly defs: Map<Stage | null, VarDef[]>;
+  readonly refs: Map<Stage | null, ResolvedRef[]>;
+  readonly stageRefs: Map<Stage | null, StageRef[]>;
 }
 const groupMemo = new WeakMap<SemanticModel, Groups>();
-/** The model's definitions and references grouped by stage, once per model. */
+function groupBy<T>(list: readonly T[], key: (x: T) => Stage | null): Map<Stage | null, T[]> {
+  const m = new Map<Stage | null, T[]>();
+  for (const x of list) { const k = key(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
+  return m;
+}
+/** The model's definitions and references grouped by stage, once per model and only the lists asked for. */
 function groupsOf(model: SemanticModel): Groups {
   let g = groupMemo.get(model);
   if (!g) {
-    const by = <T>(list: readonly T[], key: (x: T) => Stage | null): Map<Stage | null, T[]> => {
-      const m = new Map<Stage | null, T[]>();
-      for (const x of list) { const k = key(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
-      return m;
+    let defs: Map<Stage | null, VarDef[]> | undefined, refs: Map<Stage | null, ResolvedRef[]> | undefined, stageRefs: Map<Stage | null, StageRef[]> | undefined;
+    g = {
+      get defs() { return (defs ??= groupBy(model.defs, (d) => d.stage)); },
+      get refs() { return (refs ??= groupBy(model.refs, (r) => r.stage)); },
+      get stageRefs() { return (stageRefs ??= groupBy(model.stageRefs, (r) => model.stageOf(r.instruction))); },
     };
-    g = { defs: by(model.defs, (d) => d.stage), refs: by(model.refs, (r) => r.stage), stageRefs: by(model.stageRefs, (r) => model.stageOf(r.instruction)) };
     groupMemo.set(model, g);
   }
   return g;

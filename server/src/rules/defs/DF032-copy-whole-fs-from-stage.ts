@@ -6,6 +6,8 @@ import { defineRule } from '../defineRule';
 import { lineNo, refSites, resolveRef, rootImage } from '../util/images-stages';
 
 function isRoot(p: string): boolean {
+  // Cheap rejection first (runs for every COPY --from source): the root is `/`, `/.`, `/*`, `//`, …
+  if (p.length > 8 || (p[0] !== '/' && p[0] !== '.')) return false;
   const n = p.replace(/\/+/g, '/').replace(/(^|\/)\.(?=\/|$)/g, '$1').replace(/\/+/g, '/');
   return n === '/' || n === '/*';
 }
