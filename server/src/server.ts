@@ -206,15 +206,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // generation; left alone, V8 lets the old space (and RSS, which it rarely gives back) grow to
   // several times the live heap while someone types. After a publish — so no edit waits on
   // it — collect once the heap has grown by more than 24 MiB since the last collection.
+  // The collection waits for a 20 ms pause in the edits (typing leaves such gaps), so it never
+  // delays an edit that is already queued; past 96 MiB of growth it runs at once.
   let heapAfterGc = 0;
+  let gcSoon: NodeJS.Timeout | null = null;
+  function collectNow(): void {
+    gcSoon = null;
+    try { options.idleGc!(); } catch { /* best effort */ }
+    heapAfterGc = v8.getHeapStatistics().used_heap_size;
+    allocationsSinceGc = 0;
+  }
   function gcIfGrown(): void {
     if (!options.idleGc) return;
     const used = v8.getHeapStatistics().used_heap_size;
     if (heapAfterGc === 0) { heapAfterGc = used; return; }
-    if (used - heapAfterGc < 24 * 1048576) return;
-    try { options.idleGc(); } catch { /* best effort */ }
-    heapAfterGc = v8.getHeapStatistics().used_heap_size;
-    allocationsSinceGc = 0;
+    const grown = used - heapAfterGc;
+    if (grown < 24 * 1048576) return;
+    if (grown > 96 * 1048576) { if (gcSoon) clearTimeout(gcSoon); collectNow(); return; }
+    if (gcSoon) clearTimeout(gcSoon);
+    gcSoon = setTimeout(collectNow, 20);
+    gcSoon.unref?.();
   }
 
   let lastChangeAt = -1e9;
@@ -222,6 +233,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function schedule(uri: string): void {
     dirty.add(uri);
+    if (gcSoon) { clearTimeout(gcSoon); gcSoon = null; }
     // vscode-jsonrpc dispatches one queued message per event-loop turn. Changes are only
     // recorded (parsing is deferred to validation), so a burst costs little per keystroke;
     // validation waits ~1 ms after an isolated change, and while changes keep arriving
