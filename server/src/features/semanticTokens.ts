@@ -1,5 +1,6 @@
-//! Semantic tokens (full, range and delta). Tokens are computed per instruction and cached by
-//! node identity (offsets shifted on reuse), then encoded relative to the previous token.
+//! Semantic tokens (full, range and delta). Tokens are computed per top node from the tree and
+//! the model (stage parents, variable kinds), then encoded relative to the previous token; the
+//! delta is the common prefix/suffix diff against the last result (no per-node cache yet).
 
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { DockerfileDocument } from '../service/document';
