@@ -11,7 +11,7 @@
 //! The fix appends `&& rm -rf /var/lib/apt/lists/*` after the `&&` chain of the RUN's last apt
 //! command, so it runs once every apt step of that chain is done.
 import { defineRule, type Fix } from '../defineRule';
-import { wholeModel } from '../stageFacts';
+import { stageFamily, wholeModel } from '../stageFacts';
 import { APT_LISTS, aptAction, cacheOrTmpfsMountOver, chainEndOffset, commandSpan, isApt, removesAptLists, runScript, shippedStages, walkRuns } from '../util/packages';
 
 export default defineRule({
@@ -39,6 +39,9 @@ export default defineRule({
     const shipped = shippedStages(wholeModel(model));
     walkRuns(model, () => null, () => null, (ins, _run, stage, _state, onbuild) => {
       if (!onbuild && !shipped.has(stage)) return;
+      // On a base without apt, DF039 already says the command cannot run at all.
+      const fam = stageFamily(stage);
+      if (fam !== 'debian' && fam !== 'ubuntu' && fam !== 'unknown') return;
       if (cacheOrTmpfsMountOver(ins, [APT_LISTS])) return;
       const script = runScript(ins, source, model.shellOf(ins));
       if (!script) return;
