@@ -1,6 +1,7 @@
 //! Semantic tokens (full, range and delta). Tokens are computed per top node from the tree and
-//! the model (stage parents, variable kinds), then encoded relative to the previous token; the
-//! delta is the common prefix/suffix diff against the last result (no per-node cache yet).
+//! the model (stage parents, variable kinds) and encoded relative to the previous token; each
+//! node's encoded block is cached (per node, per Stage object), so an edit re-encodes only the
+//! nodes it touched. The delta is the common prefix/suffix diff against the last result.
 
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { DockerfileDocument } from '../service/document';
@@ -113,11 +114,105 @@ function encode(doc: DockerfileDocument, raw: Raw, from = 0, to = Number.MAX_SAF
   return data;
 }
 
+/**
+ * A top node's tokens, encoded once: the first token's line relative to the node's first line
+ * and its absolute character, then the rest relative to each other (as LSP encodes them). Top
+ * nodes start on their own line, so only the first token's line delta depends on what precedes.
+ * Valid while the node is the same object (same text) and, for instructions, in the same Stage
+ * object: a reused stage has the same parent and variable scopes, the model facts tokens use.
+ */
+interface NodeBlock {
+  stage: unknown;
+  firstLine: number;
+  first: number[];
+  rest: number[];
+  lastLine: number;
+}
+const blocks = new WeakMap<TopNode, NodeBlock>();
+
+function lineOf(lineStarts: number[], offset: number, hint: number): number {
+  let l = hint;
+  while (l + 1 < lineStarts.length && lineStarts[l + 1] <= offset) l++;
+  return l;
+}
+
+function nodeBlock(doc: DockerfileDocument, n: TopNode, model: SemanticModel, nodeLine: number, stage: unknown): NodeBlock {
+  const tmp: Raw = [];
+  nodeTokens(n, model, tmp);
+  const idx: number[] = [];
+  for (let i = 0; i < tmp.length; i += 3) idx.push(i);
+  idx.sort((a, b) => tmp[a] - tmp[b] || tmp[b + 1] - tmp[a + 1]);
+  const raw: Raw = [];
+  let lastEnd = -1;
+  for (const i of idx) {
+    if (tmp[i] < lastEnd) continue;
+    raw.push(tmp[i], tmp[i + 1], tmp[i + 2]);
+    lastEnd = tmp[i + 1];
+  }
+  const { lineStarts, text } = doc.tree;
+  const out: number[] = [];
+  let firstLine = -1;
+  let prevLine = nodeLine, prevChar = 0;
+  let line = nodeLine;
+  for (let i = 0; i < raw.length; i += 3) {
+    const s = raw[i], e = raw[i + 1];
+    line = lineOf(lineStarts, s, line);
+    let ls = line;
+    let start = s;
+    while (start < e) {
+      const lineEnd = ls + 1 < lineStarts.length ? lineStarts[ls + 1] - 1 : text.length;
+      const end = Math.min(e, lineEnd);
+      if (end > start) {
+        const ch = start - lineStarts[ls];
+        if (firstLine < 0) firstLine = ls - nodeLine;
+        out.push(ls - prevLine, ls === prevLine && out.length ? ch - prevChar : ch, end - start, raw[i + 2] & 0xff, raw[i + 2] >> 8);
+        prevLine = ls;
+        prevChar = ch;
+      }
+      if (end >= e) break;
+      ls++;
+      if (ls >= lineStarts.length) break;
+      start = lineStarts[ls];
+    }
+  }
+  return { stage, firstLine: Math.max(0, firstLine), first: out.slice(0, 5), rest: out.slice(5), lastLine: prevLine - nodeLine };
+}
+
+/** The whole document's encoded tokens from per-node blocks (recomputed only for new nodes or stages). */
+function encodeAll(doc: DockerfileDocument): number[] {
+  const model = doc.model;
+  const { lineStarts } = doc.tree;
+  const data: number[] = [];
+  let prevLine = 0;
+  let line = 0;
+  for (const n of doc.tree.nodes) {
+    line = lineOf(lineStarts, n.start, line);
+    const stage = n.kind === 'instruction' ? model.stageOf(n) : null;
+    let b = blocks.get(n);
+    // Instructions before the first FROM depend on the global scope: never reused.
+    if (!b || b.stage !== stage || (n.kind === 'instruction' && stage === null)) {
+      b = nodeBlock(doc, n, model, line, stage);
+      blocks.set(n, b);
+    }
+    if (b.first.length === 0) continue;
+    const abs = line + b.firstLine;
+    data.push(abs - prevLine, b.first[1], b.first[2], b.first[3], b.first[4]);
+    for (let i = 0; i < b.rest.length; i++) data.push(b.rest[i]);
+    prevLine = line + b.lastLine;
+  }
+  return data;
+}
+
 const last = new WeakMap<DockerfileDocument, { id: string; data: number[] }>();
 let counter = 0;
 
+/** The uncached encoder over the whole document (kept for range requests and as the test oracle). */
+export function encodeUncached(doc: DockerfileDocument): number[] {
+  return encode(doc, rawTokens(doc));
+}
+
 export function semanticTokensFull(doc: DockerfileDocument): SemanticTokens {
-  const data = encode(doc, rawTokens(doc));
+  const data = encodeAll(doc);
   const id = String(++counter);
   last.set(doc, { id, data });
   return { resultId: id, data };
@@ -129,7 +224,7 @@ export function semanticTokensRange(doc: DockerfileDocument, from: number, to: n
 
 export function semanticTokensDelta(doc: DockerfileDocument, previousResultId: string): SemanticTokens | SemanticTokensDelta {
   const prev = last.get(doc);
-  const data = encode(doc, rawTokens(doc));
+  const data = encodeAll(doc);
   const id = String(++counter);
   last.set(doc, { id, data });
   if (!prev || prev.id !== previousResultId) return { resultId: id, data };
