@@ -62,37 +62,39 @@ function nodeTokens(n: TopNode, model: SemanticModel, out: Raw): void {
   } else instructionTokens(n, model, out);
 }
 
-/** Sorted, non-overlapping, single-line raw tokens for the whole document. */
+/** Appends one node's tokens to `out`, sorted by start (they are few) with overlaps dropped. */
+function sortedNodeTokens(n: TopNode, model: SemanticModel, out: Raw): void {
+  const tmp: Raw = [];
+  nodeTokens(n, model, tmp);
+  const idx: number[] = [];
+  for (let i = 0; i < tmp.length; i += 3) idx.push(i);
+  idx.sort((a, b) => tmp[a] - tmp[b] || tmp[b + 1] - tmp[a + 1]);
+  let last = -1;
+  for (const i of idx) {
+    if (tmp[i] < last) continue;
+    out.push(tmp[i], tmp[i + 1], tmp[i + 2]);
+    last = tmp[i + 1];
+  }
+}
+
+/** Sorted, non-overlapping raw tokens for the whole document. */
 function rawTokens(doc: DockerfileDocument): Raw {
   const model = doc.model;
   const out: Raw = [];
-  const tmp: Raw = [];
-  for (const n of doc.tree.nodes) {
-    tmp.length = 0;
-    nodeTokens(n, model, tmp);
-    // sort this node's tokens by start (they are few) and drop overlaps
-    const idx: number[] = [];
-    for (let i = 0; i < tmp.length; i += 3) idx.push(i);
-    idx.sort((a, b) => tmp[a] - tmp[b] || tmp[b + 1] - tmp[a + 1]);
-    let last = -1;
-    for (const i of idx) {
-      if (tmp[i] < last) continue;
-      out.push(tmp[i], tmp[i + 1], tmp[i + 2]);
-      last = tmp[i + 1];
-    }
-  }
+  for (const n of doc.tree.nodes) sortedNodeTokens(n, model, out);
   return out;
 }
 
-function encode(doc: DockerfileDocument, raw: Raw, from = 0, to = Number.MAX_SAFE_INTEGER): number[] {
+/** LSP encoding of raw tokens; `lineHint` is a line at or before the first token (a search start). */
+function encode(doc: DockerfileDocument, raw: Raw, from = 0, to = Number.MAX_SAFE_INTEGER, lineHint = 0): number[] {
   const { lineStarts, text } = doc.tree;
   const data: number[] = [];
-  let line = 0;
+  let line = lineHint;
   let prevLine = 0, prevChar = 0;
   for (let i = 0; i < raw.length; i += 3) {
     const s = raw[i], e = raw[i + 1];
     if (e < from || s > to) continue;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= s) line++;
+    line = lineOf(lineStarts, s, line);
     // Split tokens that cross line ends (continuations) into one token per line.
     let ls = line;
     let start = s;
@@ -137,45 +139,14 @@ function lineOf(lineStarts: number[], offset: number, hint: number): number {
 }
 
 function nodeBlock(doc: DockerfileDocument, n: TopNode, model: SemanticModel, nodeLine: number, stage: unknown): NodeBlock {
-  const tmp: Raw = [];
-  nodeTokens(n, model, tmp);
-  const idx: number[] = [];
-  for (let i = 0; i < tmp.length; i += 3) idx.push(i);
-  idx.sort((a, b) => tmp[a] - tmp[b] || tmp[b + 1] - tmp[a + 1]);
   const raw: Raw = [];
-  let lastEnd = -1;
-  for (const i of idx) {
-    if (tmp[i] < lastEnd) continue;
-    raw.push(tmp[i], tmp[i + 1], tmp[i + 2]);
-    lastEnd = tmp[i + 1];
-  }
-  const { lineStarts, text } = doc.tree;
-  const out: number[] = [];
-  let firstLine = -1;
-  let prevLine = nodeLine, prevChar = 0;
-  let line = nodeLine;
-  for (let i = 0; i < raw.length; i += 3) {
-    const s = raw[i], e = raw[i + 1];
-    line = lineOf(lineStarts, s, line);
-    let ls = line;
-    let start = s;
-    while (start < e) {
-      const lineEnd = ls + 1 < lineStarts.length ? lineStarts[ls + 1] - 1 : text.length;
-      const end = Math.min(e, lineEnd);
-      if (end > start) {
-        const ch = start - lineStarts[ls];
-        if (firstLine < 0) firstLine = ls - nodeLine;
-        out.push(ls - prevLine, ls === prevLine && out.length ? ch - prevChar : ch, end - start, raw[i + 2] & 0xff, raw[i + 2] >> 8);
-        prevLine = ls;
-        prevChar = ch;
-      }
-      if (end >= e) break;
-      ls++;
-      if (ls >= lineStarts.length) break;
-      start = lineStarts[ls];
-    }
-  }
-  return { stage, firstLine: Math.max(0, firstLine), first: out.slice(0, 5), rest: out.slice(5), lastLine: prevLine - nodeLine };
+  sortedNodeTokens(n, model, raw);
+  // Encoded from line 0, so the first token's line delta is its absolute line.
+  const data = encode(doc, raw, 0, Number.MAX_SAFE_INTEGER, nodeLine);
+  if (data.length === 0) return { stage, firstLine: 0, first: [], rest: [], lastLine: 0 };
+  let lastAbs = 0;
+  for (let k = 0; k < data.length; k += 5) lastAbs += data[k];
+  return { stage, firstLine: data[0] - nodeLine, first: data.slice(0, 5), rest: data.slice(5), lastLine: lastAbs - nodeLine };
 }
 
 /** The whole document's encoded tokens from per-node blocks (recomputed only for new nodes or stages). */
