@@ -7,6 +7,7 @@
 //! ENV values are stored in the image config; ARG values are recorded in the build history and
 //! provenance. A secret mount (`RUN --mount=type=secret,id=…,env=NAME`, docker/docs "Build
 //! secrets": the `env` option mounts the secret as an environment variable) keeps it out of both.
+import { keyValueRemoval as removal } from '../util/variables';
 import { defineRule } from '../defineRule';
 import type { Fix } from '../defineRule';
 import type { Instruction, KeyValue } from '../../syntax/nodes';
@@ -22,18 +23,6 @@ export function looksSecret(key: string): boolean {
 
 const secretId = (name: string) => name.toLowerCase().replace(/_/g, '-');
 
-/** Text span that removes `kv` from its ARG instruction (the whole line when it is the only key). */
-function removal(ins: Instruction, kv: KeyValue, text: string): { start: number; end: number } {
-  const kvs = ins.keyValues;
-  if (kvs.length === 1) {
-    let end = ins.end;
-    if (text[end] === '\r') end++;
-    if (text[end] === '\n') end++;
-    return { start: ins.start, end };
-  }
-  const k = kvs.indexOf(kv);
-  return k === 0 ? { start: kv.start, end: kvs[1].start } : { start: kvs[k - 1].end, end: kv.end };
-}
 
 /**
  * For a stage ARG used only by RUN commands of its own stage: drop the ARG and give each of

@@ -11,23 +11,13 @@
 //! A stage ARG followed by any RUN (in the stage or a stage built from it) therefore counts as
 //! possibly used and is not reported. ARGs that BuildKit itself consumes by name (BUILDKIT_*,
 //! SOURCE_DATE_EPOCH, the platform and proxy ARGs) are never reported.
+import { keyValueRemoval as removal } from '../util/variables';
 import { defineRule } from '../defineRule';
-import type { Instruction, KeyValue } from '../../syntax/nodes';
+import type { Instruction } from '../../syntax/nodes';
 import { BUILDKIT_ARGS, PLATFORM_ARGS, PROXY_ARGS, type Stage, type VarDef } from '../../semantics/model';
 
 const CONSUMED = new Set([...BUILDKIT_ARGS, ...PLATFORM_ARGS, ...PROXY_ARGS]);
 
-function removal(ins: Instruction, kv: KeyValue, text: string): { start: number; end: number } {
-  const kvs = ins.keyValues;
-  if (kvs.length === 1) {
-    let end = ins.end;
-    if (text[end] === '\r') end++;
-    if (text[end] === '\n') end++;
-    return { start: ins.start, end };
-  }
-  const k = kvs.indexOf(kv);
-  return k === 0 ? { start: kv.start, end: kvs[1].start } : { start: kvs[k - 1].end, end: kv.end };
-}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

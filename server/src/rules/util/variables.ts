@@ -8,7 +8,7 @@
 //! as well as to the shell. The list is deliberately conservative: a name missing here only
 //! costs a false positive for a rare image, and unknown images are treated as "env unknown".
 
-import type { Instruction, VarRef } from '../../syntax/nodes';
+import type { Instruction, KeyValue, VarRef } from '../../syntax/nodes';
 import type { SemanticModel, Stage } from '../../semantics/model';
 import { PLATFORM_ARGS } from '../../semantics/model';
 import { describeImageRef, knownImage } from '../../docs/images';
@@ -296,4 +296,17 @@ export function posixShellAt(model: SemanticModel, ins: Instruction): boolean {
   const st = model.stageOf(ins);
   if (st && baseEnvOf(st).windows) return false;
   return isPosixShell(model.shellOf(ins));
+}
+
+/** Text span that removes `kv` from its ARG/ENV instruction (the whole line when it is the only key). */
+export function keyValueRemoval(ins: Instruction, kv: KeyValue, text: string): { start: number; end: number } {
+  const kvs = ins.keyValues;
+  if (kvs.length === 1) {
+    let end = ins.end;
+    if (text[end] === '\r') end++;
+    if (text[end] === '\n') end++;
+    return { start: ins.start, end };
+  }
+  const k = kvs.indexOf(kv);
+  return k === 0 ? { start: kv.start, end: kvs[1].start } : { start: kvs[k - 1].end, end: kv.end };
 }
