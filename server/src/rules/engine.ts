@@ -96,6 +96,19 @@ function shiftReport(r: Report, d: number): Report {
   };
 }
 
+/**
+ * Cached reports of a node or stage now at `start`. Nodes stay where the incremental parser
+ * moved them, so a shifted copy replaces the entry: the next keystroke is a plain hit.
+ */
+function reuseAt(c: { start: number; items: { rule: Rule; report: Report }[] }, start: number): { rule: Rule; report: Report }[] {
+  const d = start - c.start;
+  if (d !== 0) {
+    c.items = c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
+    c.start = start;
+  }
+  return c.items;
+}
+
 /** Per-document cache of instruction-rule results, keyed by node identity. */
 export class RuleCache {
   private map = new WeakMap<Instruction, CachedReports>();
@@ -105,13 +118,7 @@ export class RuleCache {
     const c = this.map.get(ins);
     if (c && c.key === key) {
       this.hits++;
-      const d = ins.start - c.start;
-      if (d === 0) return c.items;
-      // Nodes stay where the incremental parser moved them: keep the shifted copy, so the
-      // next keystroke is a plain hit instead of another round of allocations.
-      c.items = c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
-      c.start = ins.start;
-      return c.items;
+      return reuseAt(c, ins.start);
     }
     this.misses++;
     const items = compute();
@@ -159,11 +166,7 @@ export class StageRuleCache {
     const c = map.get(st);
     if (c && c.index === st.index && c.key === key) {
       this.hits++;
-      const d = st.start - c.start;
-      if (d === 0) return c.items;
-      c.items = c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
-      c.start = st.start;
-      return c.items;
+      return reuseAt(c, st.start);
     }
     this.misses++;
     const items = compute();
