@@ -251,9 +251,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  /** Validate dirty documents on the next turn, unless a validation is already scheduled. */
+  function flushSoon(): void {
+    if (!immediate && !timer) immediate = setImmediate(flush);
+  }
+
   function revalidateAll(): void {
     for (const u of docs.keys()) dirty.add(u);
-    if (!immediate && !timer) immediate = setImmediate(flush);
+    flushSoon();
   }
 
   // ---- build-context facts for the context rules (DF056, DF057, DF111, DF112, DF116) -------------
@@ -304,7 +309,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!f || !docs.has(uri)) return;
       facts.set(uri, { key, sources: sk, facts: f });
       dirty.add(uri);
-      if (!immediate && !timer) immediate = setImmediate(flush);
+      flushSoon();
     } catch (e) {
       connection.console.warn(`context facts for ${uri}: ${(e as Error).message}`);
     } finally {
@@ -342,7 +347,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
   function contextUpdated(key: string, uri: string): void {
     for (const [u, f] of facts) if (f.key === key) { facts.delete(u); dirty.add(u); }
-    if (!immediate && !timer) immediate = setImmediate(flush);
+    flushSoon();
     void connection.sendNotification('dockwise/contextChanged', { uri });
     if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
@@ -450,7 +455,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       docs.set(td.uri, new DockerfileDocument(td.uri, td.version, td.text));
       dirty.add(td.uri);
-      if (!immediate && !timer) immediate = setImmediate(flush);
+      flushSoon();
     } catch (e) {
       connection.console.error(`didOpen failed: ${(e as Error).stack ?? e}`);
     }
@@ -560,7 +565,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const u = pathToFileURL(e.path).href;
         if (docs.has(u)) { facts.delete(u); dirty.add(u); }
       }
-      if (!immediate && !timer) immediate = setImmediate(flush);
+      flushSoon();
     }
     if (events.some((e) => [...HADOLINT_FILES, ...DOCKWISE_FILES].includes(path.basename(e.path)))) {
       dirOptions.clear();
@@ -572,10 +577,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       sharedContextWorker().changes(key, mine).then(
         (summary) => {
           if (summary) latest.set(key, summary as unknown as ContextSummaryResult);
-          for (const [u, f] of facts) if (f.key === key) { facts.delete(u); dirty.add(u); }
-          if (!immediate && !timer) immediate = setImmediate(flush);
-          void connection.sendNotification('dockwise/contextChanged', { uri: ctx.uri });
-          if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+          contextUpdated(key, ctx.uri);
         },
         (e) => connection.console.warn(`context update failed: ${(e as Error).message}`),
       );
