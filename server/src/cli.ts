@@ -206,14 +206,16 @@ export function runCheck(argv: string[], io: CliIO): number {
       continue;
     }
     let config: RuleConfig | undefined;
+    // Config files are looked up from the Dockerfile's directory (stdin: the working directory).
+    const configFrom = f === '-' ? path.join(process.cwd(), 'Dockerfile') : f;
     if (!args.noConfig) {
       if (args.config) {
         if (!explicit) {
           if (!fs.existsSync(args.config)) { io.stderr(`dockwise: cannot read config ${args.config}: no such file\n`); return 2; }
-          explicit = loadRuleConfig(f === '-' ? path.join(process.cwd(), 'Dockerfile') : f, process.cwd(), args.config);
+          explicit = loadRuleConfig(configFrom, process.cwd(), args.config);
         }
         config = explicit;
-      } else config = loadRuleConfig(f === '-' ? path.join(process.cwd(), 'Dockerfile') : f, undefined);
+      } else config = loadRuleConfig(configFrom, undefined);
       for (const p of config.problems) io.stderr(`dockwise: ${p.message.en}\n`);
     }
     const external: ExternalFacts = { ...(args.noContext || f === '-' ? {} : contextExternal(f, raw, io)) };
