@@ -73,6 +73,20 @@ export interface RuleMeta {
    * Such rules get no `external` facts.
    */
   perStage?: boolean;
+  /**
+   * For per-stage rules: messages quote line numbers (`the HEALTHCHECK on line 12`), so their
+   * cached results also depend on the line the stage starts on (an Enter above moves it).
+   */
+  citesLines?: boolean;
+  /**
+   * For file rules that are not `perStage`: `'outline'` declares that the rule reads no
+   * comments, no external facts and, of each instruction, only its outline (see
+   * `outline()` in the engine: everything but the command text of RUN/CMD/ENTRYPOINT). The
+   * engine then keeps its results across edits that change no outline — most keystrokes.
+   * `'comments'`: the rule reads only directives and comments (and the positions of nodes);
+   * it is run again when an edit touches a comment.
+   */
+  reads?: 'outline' | 'comments';
   /** LSP diagnostic tags: `deprecated` renders struck through, `unnecessary` faded. */
   tags?: ('deprecated' | 'unnecessary')[];
 }

@@ -2,8 +2,8 @@
 //! per instruction node (reports stored with the node's start offset and shifted when the
 //! node is reused at another offset); file-scoped rules run every time.
 
-import type { DockerfileTree, Instruction, Span } from '../syntax/nodes';
-import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
+import type { DockerfileTree, Instruction, Span, TopNode } from '../syntax/nodes';
+import { DEFAULT_SHELL, type SemanticModel, type Stage, type StageRef } from '../semantics/model';
 import { shellKind } from '../shell/commands';
 import { stageFamily, WHOLE_MODEL } from './stageFacts';
 import { Suppressions, instructionAt } from './suppress';
@@ -79,50 +79,99 @@ export function normalizeSeverity(v: string): Severity | null {
   return null;
 }
 
-interface CachedReports {
-  start: number;
-  key: string;
-  items: { rule: Rule; report: Report }[];
+/** A span-like part of a cached report (its span, a fix edit, a related span). */
+type Slot = { start: number; end: number };
+/** Something whose `start` the incremental parser keeps current: a node, or a stage. */
+type Anchor = { readonly start: number };
+const FILE_START: Anchor = { start: 0 };
+
+/**
+ * A rule report kept between runs. Its span-like parts are copies owned by the cache; each of
+ * their offsets follows a node of the tree (`anchors`) at a fixed distance (`rels`). Reused
+ * nodes are moved in place by the incremental parser, so `reanchor` moves the report with
+ * them — in place, without copying, and idempotently (one item can sit in a node's cache and
+ * in its stage's block).
+ */
+interface Item {
+  rule: Rule;
+  report: Report;
+  slots: Slot[];
+  anchors: Anchor[];
+  rels: number[];
 }
 
-function shiftReport(r: Report, d: number): Report {
-  if (d === 0) return r;
-  const sp = (s: Span): Span => ({ start: s.start + d, end: s.end + d });
-  return {
-    ...r,
-    span: sp(r.span),
-    fixes: r.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) })),
-    related: r.related?.map((x) => (x.uri ? x : { ...x, span: sp(x.span) })),
-  };
+function own(rule: Rule, report: Report, anchorOf: (pos: number) => Anchor): Item {
+  const slots: Slot[] = [];
+  const span = { start: report.span.start, end: report.span.end };
+  slots.push(span);
+  const r: Report = { ...report, span };
+  if (report.fixes) {
+    r.fixes = report.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => { const c = { ...e }; slots.push(c); return c; }) }));
+  }
+  if (report.related) {
+    r.related = report.related.map((x) => {
+      if (x.uri) return x;
+      const c = { ...x, span: { start: x.span.start, end: x.span.end } };
+      slots.push(c.span);
+      return c;
+    });
+  }
+  const anchors: Anchor[] = new Array(slots.length * 2);
+  const rels: number[] = new Array(slots.length * 2);
+  for (let j = 0; j < slots.length; j++) {
+    const a = anchorOf(slots[j].start), b = anchorOf(slots[j].end);
+    anchors[2 * j] = a; rels[2 * j] = slots[j].start - a.start;
+    anchors[2 * j + 1] = b; rels[2 * j + 1] = slots[j].end - b.start;
+  }
+  return { rule, report: r, slots, anchors, rels };
+}
+
+function reanchor(it: Item): void {
+  const { slots, anchors, rels } = it;
+  for (let j = 0; j < slots.length; j++) {
+    const sl = slots[j];
+    sl.start = anchors[2 * j].start + rels[2 * j];
+    sl.end = anchors[2 * j + 1].start + rels[2 * j + 1];
+  }
 }
 
 /**
- * Cached reports of a node or stage now at `start`. Nodes stay where the incremental parser
- * moved them, so a shifted copy replaces the entry: the next keystroke is a plain hit.
+ * The node an offset follows: the node containing it or ending just before it (the line break
+ * after a node is always there), else the next node (an insertion point before a line belongs
+ * with that line: an edit on that line re-lexes the node), else the last one. `list` is sorted
+ * by start. Not the other way round: a comment between two nodes can be edited while both stay.
  */
-function reuseAt(c: { start: number; items: { rule: Rule; report: Report }[] }, start: number): { rule: Rule; report: Report }[] {
-  const d = start - c.start;
-  if (d !== 0) {
-    c.items = c.items.map((x) => ({ rule: x.rule, report: shiftReport(x.report, d) }));
-    c.start = start;
+function anchorIn(list: readonly (Anchor & { end: number })[], pos: number): Anchor {
+  let lo = 0, hi = list.length - 1, ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start <= pos) { ans = mid; lo = mid + 1; } else hi = mid - 1;
   }
-  return c.items;
+  if (ans >= 0 && pos <= list[ans].end + 1) return list[ans];
+  if (ans + 1 < list.length) return list[ans + 1];
+  return ans >= 0 ? list[ans] : FILE_START;
+}
+
+interface CachedItems {
+  key: string;
+  items: Item[];
 }
 
 /** Per-document cache of instruction-rule results, keyed by node identity. */
 export class RuleCache {
-  private map = new WeakMap<Instruction, CachedReports>();
+  private map = new WeakMap<Instruction, CachedItems>();
   hits = 0;
   misses = 0;
-  get(ins: Instruction, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+  get(ins: Instruction, key: string, compute: () => { rule: Rule; report: Report }[]): Item[] {
     const c = this.map.get(ins);
     if (c && c.key === key) {
       this.hits++;
-      return reuseAt(c, ins.start);
+      return c.items;
     }
     this.misses++;
-    const items = compute();
-    this.map.set(ins, { start: ins.start, key, items });
+    const anchor = () => ins;
+    const items = compute().map((x) => own(x.rule, x.report, anchor));
+    this.map.set(ins, { key, items });
     return items;
   }
 }
@@ -131,6 +180,7 @@ export interface RunOptions {
   severities?: Map<Rule, Severity>;
   cache?: RuleCache;
   stageCache?: StageRuleCache;
+  fileCache?: FileRuleCache;
   external?: ExternalFacts;
   /** Returns true when a finding is suppressed (an extra hook; pragmas are handled below). */
   suppressed?: (f: Finding) => boolean;
@@ -143,60 +193,149 @@ const fileRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'file' }> =>
 const stageRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'file' }> => r.scope === 'file' && !!r.perStage);
 
 interface StageCached {
-  start: number;
   index: number;
-  key: string;
-  items: { rule: Rule; report: Report }[];
+  key: number;
+  items: Item[];
 }
 
 /** Per-document cache of per-stage rule results, keyed by the model's (reused) Stage objects. */
 export class StageRuleCache {
   private map = new WeakMap<Stage, StageCached>();
   private blocks = new WeakMap<Stage, StageCached>();
+  private citing = new WeakMap<Stage, StageCached>();
   hits = 0;
   misses = 0;
-  get(st: Stage, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+  /** `key` is a small number (see `keyId`): thousands of lookups per run compare numbers, not strings. */
+  get(st: Stage, key: number, compute: () => Item[]): Item[] {
     return this.lookup(this.map, st, key, compute);
   }
+  /** Per-stage results of the rules that quote line numbers (the key includes the stage's line). */
+  getCiting(st: Stage, key: number, compute: () => Item[]): Item[] {
+    return this.lookup(this.citing, st, key, compute);
+  }
   /** The instruction-rule results of all of a stage's instructions, as one block. */
-  getInstructions(st: Stage, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+  getInstructions(st: Stage, key: number, compute: () => Item[]): Item[] {
     return this.lookup(this.blocks, st, key, compute);
   }
-  private lookup(map: WeakMap<Stage, StageCached>, st: Stage, key: string, compute: () => { rule: Rule; report: Report }[]): { rule: Rule; report: Report }[] {
+  /** Forgets a stage's results (text inside it changed without changing its instructions: a comment). */
+  invalidate(st: Stage): void {
+    this.map.delete(st);
+    this.blocks.delete(st);
+    this.citing.delete(st);
+  }
+  private lookup(map: WeakMap<Stage, StageCached>, st: Stage, key: number, compute: () => Item[]): Item[] {
     const c = map.get(st);
     if (c && c.index === st.index && c.key === key) {
       this.hits++;
-      return reuseAt(c, st.start);
+      return c.items;
     }
     this.misses++;
     const items = compute();
-    map.set(st, { start: st.start, index: st.index, key, items });
+    map.set(st, { index: st.index, key, items });
     return items;
   }
 }
 
-interface Groups {
-  readonly defs: Map<Stage | null, VarDef[]>;
-  readonly refs: Map<Stage | null, ResolvedRef[]>;
-  readonly stageRefs: Map<Stage | null, StageRef[]>;
+const keyIds = new Map<string, number>();
+/** A process-wide number for a cache key string. */
+function keyId(k: string): number {
+  let n = keyIds.get(k);
+  if (n === undefined) { n = keyIds.size + 1; keyIds.set(k, n); }
+  return n;
 }
-const groupMemo = new WeakMap<SemanticModel, Groups>();
-function groupBy<T>(list: readonly T[], key: (x: T) => Stage | null): Map<Stage | null, T[]> {
-  const m = new Map<Stage | null, T[]>();
-  for (const x of list) { const k = key(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
-  return m;
+
+/**
+ * Per-document results of file rules that declare `reads: 'outline'`, and what the last run
+ * saw (to tell which nodes an edit replaced). Such a rule is not run again when the replaced
+ * instructions have the same outline and lines and none of its reports follows one of them.
+ */
+export class FileRuleCache {
+  /** @internal */ seen: { generation: number; text: string; lineStarts: number[]; nodes: TopNode[] } | null = null;
+  /** @internal */ results = new Map<Rule, { key: string; generation: number; items: Item[] }>();
+  reused = 0;
+  ran = 0;
 }
-/** The model's definitions and references grouped by stage, once per model and only the lists asked for. */
-function groupsOf(model: SemanticModel): Groups {
-  let g = groupMemo.get(model);
+
+/**
+ * What file rules with `reads: 'outline'` may read of an instruction: all of it, except the
+ * command text of RUN/CMD/ENTRYPOINT, of which only the keyword as written, the flags and the
+ * variable references count.
+ */
+export function outline(ins: Instruction, text: string): string {
+  if (ins.name === 'RUN' || ins.name === 'CMD' || ins.name === 'ENTRYPOINT') {
+    let o = ins.name + '\0' + text.slice(ins.keywordSpan.start, ins.keywordSpan.end);
+    for (const f of ins.flags) o += '\0' + text.slice(f.start, f.end);
+    for (const v of ins.vars) o += '\0' + text.slice(v.start, v.end);
+    return o;
+  }
+  return text.slice(ins.start, ins.end);
+}
+
+function lineAt(lineStarts: number[], pos: number): number {
+  let lo = 0, hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= pos) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** `a[from..oldEnd)` was replaced by `b[from..newEnd)`; the rest are the same node objects. */
+interface NodeDiff { from: number; oldEnd: number; newEnd: number }
+function diffNodes(a: readonly TopNode[], b: readonly TopNode[]): NodeDiff {
+  let i = 0;
+  const n = Math.min(a.length, b.length);
+  while (i < n && a[i] === b[i]) i++;
+  let ea = a.length, eb = b.length;
+  while (ea > i && eb > i && a[ea - 1] === b[eb - 1]) { ea--; eb--; }
+  return { from: i, oldEnd: ea, newEnd: eb };
+}
+
+/**
+ * The nodes one incremental reparse replaced since `seen`, when every replacement is an
+ * instruction with the same outline on the same line (and the line count is the same): then
+ * outline rules' results still hold. Null when anything else changed.
+ */
+function outlineUnchanged(seen: NonNullable<FileRuleCache['seen']>, tree: DockerfileTree, d: NodeDiff): Set<TopNode> | null {
+  if (tree.generation === seen.generation) return new Set();
+  if (tree.baseGeneration !== seen.generation || tree.lineStarts.length !== seen.lineStarts.length) return null;
+  if (d.oldEnd !== d.newEnd) return null;
+  const a = seen.nodes, b = tree.nodes;
+  const removed = new Set<TopNode>();
+  for (let k = d.from; k < d.oldEnd; k++) {
+    const x = a[k], y = b[k];
+    if (x.kind !== 'instruction' || y.kind !== 'instruction') return null;
+    if (lineAt(seen.lineStarts, x.start) !== lineAt(tree.lineStarts, y.start)) return null;
+    if (outline(x, seen.text) !== outline(y, tree.text)) return null;
+    removed.add(x);
+  }
+  return removed;
+}
+
+/** The nodes replaced since `seen` when none of them (old or new) is a comment or directive. */
+function commentsUnchanged(seen: NonNullable<FileRuleCache['seen']>, tree: DockerfileTree, d: NodeDiff): Set<TopNode> | null {
+  if (tree.generation === seen.generation) return new Set();
+  const removed = new Set<TopNode>();
+  for (let k = d.from; k < d.oldEnd; k++) {
+    if (seen.nodes[k].kind !== 'instruction') return null;
+    removed.add(seen.nodes[k]);
+  }
+  for (let k = d.from; k < d.newEnd; k++) if (tree.nodes[k].kind !== 'instruction') return null;
+  return removed;
+}
+
+const stageRefGroups = new WeakMap<SemanticModel, Map<Stage | null, StageRef[]>>();
+/** The model's `COPY --from`-style references grouped by stage, once per model and only when asked for. */
+function stageRefsByStage(model: SemanticModel): Map<Stage | null, StageRef[]> {
+  let g = stageRefGroups.get(model);
   if (!g) {
-    let defs: Map<Stage | null, VarDef[]> | undefined, refs: Map<Stage | null, ResolvedRef[]> | undefined, stageRefs: Map<Stage | null, StageRef[]> | undefined;
-    g = {
-      get defs() { return (defs ??= groupBy(model.defs, (d) => d.stage)); },
-      get refs() { return (refs ??= groupBy(model.refs, (r) => r.stage)); },
-      get stageRefs() { return (stageRefs ??= groupBy(model.stageRefs, (r) => model.stageOf(r.instruction))); },
-    };
-    groupMemo.set(model, g);
+    g = new Map();
+    for (const r of model.stageRefs) {
+      const k = model.stageOf(r.instruction);
+      const l = g.get(k);
+      if (l) l.push(r); else g.set(k, [r]);
+    }
+    stageRefGroups.set(model, g);
   }
   return g;
 }
@@ -214,18 +353,17 @@ function stageView(tree: DockerfileTree, model: SemanticModel, st: Stage): { tre
   Object.defineProperty(vt, 'instructions', { value: instructions });
   Object.defineProperty(vt, 'nodes', { get: () => tree.nodes.filter((n) => chain.some((c) => n.start >= c.start && n.start <= c.end)) });
   const vm = Object.create(model) as SemanticModel;
-  const g = groupsOf(model);
-  const pick = <T>(m: Map<Stage | null, T[]>, withGlobal: boolean): T[] => {
-    const out: T[] = withGlobal ? [...(m.get(null) ?? [])] : [];
-    for (const c of chain) { const l = m.get(c); if (l) out.push(...l); }
+  const pick = <T>(get: (s: Stage | null) => T[], withGlobal: boolean): T[] => {
+    const out: T[] = withGlobal ? [...get(null)] : [];
+    for (const c of chain) { const l = get(c); if (l.length) out.push(...l); }
     return out;
   };
   Object.defineProperty(vm, 'tree', { value: vt });
   Object.defineProperty(vm, WHOLE_MODEL, { value: model });
   Object.defineProperty(vm, 'stages', { value: chain });
-  Object.defineProperty(vm, 'defs', { get: () => pick(g.defs, true) });
-  Object.defineProperty(vm, 'refs', { get: () => pick(g.refs, true) });
-  Object.defineProperty(vm, 'stageRefs', { get: () => pick(g.stageRefs, false) });
+  Object.defineProperty(vm, 'defs', { get: () => pick(model.defsIn, true) });
+  Object.defineProperty(vm, 'refs', { get: () => pick(model.refsIn, true) });
+  Object.defineProperty(vm, 'stageRefs', { get: () => pick((s) => stageRefsByStage(model).get(s) ?? [], false) });
   return { tree: vt, model: vm };
 }
 
@@ -233,6 +371,7 @@ interface Enabled {
   key: string;
   instruction: Extract<Rule, { scope: 'instruction' }>[];
   stage: Extract<Rule, { scope: 'file' }>[];
+  citing: Extract<Rule, { scope: 'file' }>[];
   file: Extract<Rule, { scope: 'file' }>[];
 }
 const enabledMemo = new WeakMap<Map<Rule, Severity>, Enabled>();
@@ -244,7 +383,8 @@ function enabledRules(sev: Map<Rule, Severity>): Enabled {
     e = {
       key: ALL_RULES.filter((r) => !on(r)).map((r) => r.id).join(','),
       instruction: instructionRules.filter(on),
-      stage: stageRules.filter(on),
+      stage: stageRules.filter((r) => on(r) && !r.citesLines),
+      citing: stageRules.filter((r) => on(r) && !!r.citesLines),
       file: fileRules.filter(on),
     };
     enabledMemo.set(sev, e);
@@ -274,8 +414,14 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     }
     return b;
   };
-  const brokenHeredocs: Span[] = [];
-  for (const ins of tree.instructions) if (ins.errors.length && ins.errors.some((e) => e.code === 'unterminated-heredoc')) brokenHeredocs.push(ins);
+  let broken: Span[] | null = null;
+  const brokenHeredocs = (): Span[] => {
+    if (!broken) {
+      broken = [];
+      for (const ins of tree.instructions) if (ins.errors.length && ins.errors.some((e) => e.code === 'unterminated-heredoc')) broken.push(ins);
+    }
+    return broken;
+  };
   const push = (rule: Rule, r: Report) => {
     const s = sev.get(rule) ?? rule.severity;
     if (s === 'off') return;
@@ -286,7 +432,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     // Fix-all never edits an instruction whose heredoc is unterminated or whose shell command
     // does not parse (unbalanced quotes, `${`, `$(`): where a command ends is a guess there.
     if (fixes.some((x) => x.safe) && (
-      (brokenHeredocs.length && brokenHeredocs.some((b) => r.span.start >= b.start && r.span.start <= b.end)) ||
+      brokenHeredocs().some((b) => r.span.start >= b.start && r.span.start <= b.end) ||
       shellBroken(r.span.start)
     )) {
       fixes = fixes.map((x) => ({ ...x, safe: false }));
@@ -296,10 +442,19 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     if (opts.suppressed && opts.suppressed(f)) return;
     out.push(f);
   };
+  const pushItems = (items: Item[]) => {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      reanchor(it);
+      push(it.rule, it.report);
+    }
+  };
+  const internalError = (rule: Rule, span: Span, e: unknown): Report =>
+    ({ span: { start: span.start, end: span.end }, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' });
   const source = tree.text;
   // Family and SHELL only change at FROM and SHELL: compute the cache key once per run of them.
-  const instructionItems = (list: readonly Instruction[]): { rule: Rule; report: Report }[] => {
-    const all: { rule: Rule; report: Report }[] = [];
+  const instructionItems = (list: readonly Instruction[]): Item[] => {
+    const all: Item[] = [];
     let lastStage: Stage | null | undefined;
     let lastShell: string[] | null = null;
     let family: ReturnType<typeof stageFamily> = 'unknown';
@@ -325,7 +480,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
             rule.checkInstruction(ins, ctx);
           } catch (e) {
             // A rule bug must not hide the other diagnostics.
-            acc.push({ rule, report: { span: ins.keywordSpan, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' } });
+            acc.push({ rule, report: internalError(rule, ins.keywordSpan, e) });
           }
         }
         return acc;
@@ -334,44 +489,83 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     }
     return all;
   };
+  // What changed since the last run (node identity: reused nodes are the same objects). A
+  // comment edited inside a stage leaves its Stage object (same instructions) but per-stage
+  // rules may read it (DF077 moves comments into the merged RUN): forget that stage's results.
+  const fc = opts.fileCache;
+  const diff = fc?.seen ? diffNodes(fc.seen.nodes, tree.nodes) : null;
+  if (diff && opts.stageCache && (diff.from < diff.oldEnd || diff.from < diff.newEnd)) {
+    const nodes = tree.nodes;
+    const lo = diff.from > 0 ? nodes[diff.from - 1].end : 0;
+    const hi = diff.newEnd < nodes.length ? nodes[diff.newEnd].start : tree.text.length;
+    for (const st of model.stages) if (st.start <= hi && st.end >= lo) opts.stageCache.invalidate(st);
+  }
   // Instructions before the first FROM (few), then each stage's instruction results as one
   // cached block: an unchanged stage (same Stage object) costs one lookup, not one per node.
   const firstFrom = model.stages.length ? tree.instructions.indexOf(model.stages[0].from) : tree.instructions.length;
-  for (const it of instructionItems(tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom))) push(it.rule, it.report);
+  pushItems(instructionItems(tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom)));
   const blockCache = opts.stageCache ?? new StageRuleCache();
-  for (const st of model.stages) {
-    for (const it of blockCache.getInstructions(st, enabled.key, () => instructionItems(st.instructions))) push(it.rule, it.report);
-  }
-  if (enabled.stage.length) {
+  const blockKey = keyId(enabled.key);
+  for (const st of model.stages) pushItems(blockCache.getInstructions(st, blockKey, () => instructionItems(st.instructions)));
+  if (enabled.stage.length || enabled.citing.length) {
     const stageCache = opts.stageCache ?? new StageRuleCache();
     // Whether a stage is shipped (the last one, or built FROM by another) is part of the key.
     const shipped = new Set<Stage>();
     if (model.stages.length) shipped.add(model.stages[model.stages.length - 1]);
     for (const st of model.stages) if (st.parent) shipped.add(st.parent);
-    for (const st of model.stages) {
-      const items = stageCache.get(st, shipped.has(st) ? enabled.key + '\0shipped' : enabled.key, () => {
-        const acc: { rule: Rule; report: Report }[] = [];
-        const view = stageView(tree, model, st);
-        const lo = st.index === 0 ? 0 : st.start, hi = st.end;
-        for (const rule of enabled.stage) {
-          try {
-            rule.check({ tree: view.tree, model: view.model, external: {}, report: (report) => { if (report.span.start >= lo && report.span.start <= hi) acc.push({ rule, report }); } });
-          } catch (e) {
-            acc.push({ rule, report: { span: st.from.keywordSpan, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' } });
-          }
+    const run = (st: Stage, rules: readonly Extract<Rule, { scope: 'file' }>[]): Item[] => {
+      const acc: Item[] = [];
+      const view = stageView(tree, model, st);
+      // Offsets follow the document's instructions (a fix may edit a global ARG above the stage;
+      // such a stage is rebuilt when the prelude changes). Not comments: they change under a
+      // reused stage.
+      const anchor = (pos: number) => anchorIn(tree.instructions, pos);
+      const lo = st.index === 0 ? 0 : st.start, hi = st.end;
+      for (const rule of rules) {
+        try {
+          rule.check({ tree: view.tree, model: view.model, external: {}, report: (report) => { if (report.span.start >= lo && report.span.start <= hi) acc.push(own(rule, report, anchor)); } });
+        } catch (e) {
+          acc.push(own(rule, internalError(rule, st.from.keywordSpan, e), anchor));
         }
-        return acc;
-      });
-      for (const it of items) push(it.rule, it.report);
+      }
+      return acc;
+    };
+    const plain = keyId(enabled.key), shippedKey = keyId(enabled.key + '\0shipped');
+    for (const st of model.stages) {
+      const key = shipped.has(st) ? shippedKey : plain;
+      pushItems(stageCache.get(st, key, () => run(st, enabled.stage)));
+      // Rules quoting line numbers are also keyed by the line the stage starts on.
+      if (enabled.citing.length) pushItems(stageCache.getCiting(st, key * 0x100000 + lineAt(tree.lineStarts, st.start), () => run(st, enabled.citing)));
     }
   }
+  // File rules. Those that read only instruction outlines keep their results across edits that
+  // leave every outline (and line) as it was — most keystrokes inside a command.
+  const removed = fc?.seen && diff ? outlineUnchanged(fc.seen, tree, diff) : null;
+  const noComments = fc?.seen && diff ? commentsUnchanged(fc.seen, tree, diff) : null;
+  const nodeAnchor = (pos: number) => anchorIn(tree.nodes, pos);
   for (const rule of enabled.file) {
-    try {
-      rule.check({ tree, model, external: opts.external ?? {}, report: (r) => push(rule, r) });
-    } catch (e) {
-      push(rule, { span: { start: 0, end: 0 }, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' });
+    const cached = fc && rule.reads ? fc.results.get(rule) : undefined;
+    const gone = rule.reads === 'outline' ? removed : rule.reads === 'comments' ? noComments : null;
+    if (cached && gone && cached.key === enabled.key && cached.generation === fc!.seen!.generation &&
+        !cached.items.some((it) => it.anchors.some((x) => gone.has(x as TopNode)))) {
+      fc!.reused++;
+      cached.generation = tree.generation ?? -1;
+      pushItems(cached.items);
+      continue;
     }
+    const items: Item[] = [];
+    try {
+      rule.check({ tree, model, external: opts.external ?? {}, report: (r) => items.push(own(rule, r, nodeAnchor)) });
+    } catch (e) {
+      items.push(own(rule, internalError(rule, { start: 0, end: 0 }, e), nodeAnchor));
+    }
+    if (fc) {
+      fc.ran++;
+      if (rule.reads) fc.results.set(rule, { key: enabled.key, generation: tree.generation ?? -1, items });
+    }
+    for (const it of items) push(it.rule, it.report);
   }
+  if (fc) fc.seen = tree.generation === undefined ? null : { generation: tree.generation, text: tree.text, lineStarts: tree.lineStarts, nodes: tree.nodes };
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.id.localeCompare(b.rule.id));
   return out;
 }

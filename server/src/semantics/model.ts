@@ -102,6 +102,10 @@ export interface SemanticModel {
   /** Expand `$VAR` references in `text` with the scope before `ins` (unknown values stay as written). */
   expand(text: string, ins: Instruction | null): string;
   resolveRef(ref: VarRef): ResolvedRef | undefined;
+  /** The definitions a stage makes (the prelude's global ARGs for null), without building `defs`. */
+  defsIn(stage: Stage | null): VarDef[];
+  /** The references resolved inside a stage's instructions (the prelude's for null). */
+  refsIn(stage: Stage | null): ResolvedRef[];
 }
 
 const predefinedDefs = (): Map<string, VarDef> => {
@@ -157,13 +161,23 @@ interface StageMemo {
   scopeStart: Scope;
   scopeEnd: Scope;
   shells: { ins: Instruction; shell: string[] }[];
+  /** `resolveRef` index of `refs`, built on first use. */
+  refIndex: Map<VarRef, ResolvedRef> | null;
 }
 
 /** Opaque cache to pass from one build to the next of the same document. */
 export class ModelCache {
   /** @internal */ memo = new WeakMap<Instruction, StageMemo>();
+  /** @internal */ prelude: { key: Instruction[]; globalArgs: VarDef[]; globalRefs: ResolvedRef[]; scope: Scope } | null = null;
   reused = 0;
   computed = 0;
+}
+
+/** Whether `a` holds exactly the nodes `b[from..to)`. */
+function sameRange(a: Instruction[], b: Instruction[], from: number, to: number): boolean {
+  if (a.length !== to - from) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[from + i]) return false;
+  return true;
 }
 
 function sameList(a: Instruction[], b: Instruction[]): boolean {
@@ -175,15 +189,11 @@ function sameList(a: Instruction[], b: Instruction[]): boolean {
 export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticModel {
   const predefined = PREDEFINED;
   const stages: Stage[] = [];
+  /** Per-stage results, parallel to `stages` (reused from `cache` when the stage is unchanged). */
+  const memos: StageMemo[] = [];
   const globalArgs: VarDef[] = [];
-  const defs: VarDef[] = [];
-  const refs: ResolvedRef[] = [];
-  let refIndex: Map<VarRef, ResolvedRef> | null = null;
+  const globalRefs: ResolvedRef[] = [];
   const stageNames = new Map<string, Stage>();
-  const stageShell = new Map<Stage, { ins: Instruction; shell: string[] }[]>();
-  const stageEnvAtEnd = new Map<Stage, Scope>();
-  const stageScopeStart = new Map<Stage, Scope>();
-  const stageDefs = new Map<Stage, VarDef[]>();
 
   const globalScope: Scope = new Map();
   for (const [k, v] of predefined) globalScope.set(k, v);
@@ -227,31 +237,44 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
   const all = tree.instructions;
   let firstFrom = all.findIndex((i) => i.name === 'FROM');
   if (firstFrom < 0) firstFrom = all.length;
-  const globalsKey = all.slice(0, firstFrom);
-  for (const ins of globalsKey) {
-    if (ins.vars.length || ins.trigger) resolveRefs(ins, globalScope, null, refs);
-    if (ins.name === 'ARG') declare(ins, globalScope, null, globalArgs);
+  let globalsKey = all.slice(0, firstFrom);
+  const prelude = cache?.prelude;
+  if (prelude && sameList(prelude.key, globalsKey)) {
+    // The same prelude nodes: reuse its definitions, so that reused stages' `inheritsFrom`
+    // and FROM-line references keep pointing at the current global definitions.
+    globalsKey = prelude.key;
+    globalArgs.push(...prelude.globalArgs);
+    globalRefs.push(...prelude.globalRefs);
+    for (const [k2, v] of prelude.scope) globalScope.set(k2, v);
+  } else {
+    for (const ins of globalsKey) {
+      if (ins.vars.length || ins.trigger) resolveRefs(ins, globalScope, null, globalRefs);
+      if (ins.name === 'ARG') declare(ins, globalScope, null, globalArgs);
+    }
+    if (cache) cache.prelude = { key: globalsKey, globalArgs: globalArgs.slice(), globalRefs: globalRefs.slice(), scope: new Map(globalScope) };
   }
-  defs.push(...globalArgs);
 
+  // An unchanged stage (same FROM node, same instruction nodes, same prelude and parent) is
+  // reused as is: a keystroke costs one pointer comparison per instruction, not a rebuild.
   let k = firstFrom;
   while (k < all.length) {
     const ins = all[k];
     let e = k + 1;
     while (e < all.length && all[e].name !== 'FROM') e++;
-    const instrs = all.slice(k, e);
-    k = e;
     const from = ins.from!;
-    const imageRaw = from.image ? from.image.value : null;
-    const image = imageRaw === null ? null : expandText(imageRaw, lookup(globalScope), { unknown: 'empty' });
-    const parent = image !== null ? stageNames.get(image.toLowerCase()) ?? null : null;
     const memo = cache?.memo.get(ins);
+    const sameGlobals = !!memo && sameList(memo.globalsKey, globalsKey);
+    const imageRaw = from.image ? from.image.value : null;
+    // With the same prelude and FROM node, the expanded image is the same as last time.
+    const image = sameGlobals ? memo!.stage.image : imageRaw === null ? null : expandText(imageRaw, lookup(globalScope), { unknown: 'empty' });
+    const parent = image !== null ? stageNames.get(image.toLowerCase()) ?? null : null;
     let m: StageMemo;
-    if (memo && memo.parent === parent && sameList(memo.instrs, instrs) && sameList(memo.globalsKey, globalsKey) && memo.stage.image === image) {
+    if (memo && sameGlobals && memo.parent === parent && sameRange(memo.instrs, all, k, e)) {
       m = memo;
       m.stage.index = stages.length;
       if (cache) cache.reused++;
     } else {
+      const instrs = all.slice(k, e);
       const nameWord = from.stageName && from.asKeyword && from.asKeyword.value.toLowerCase() === 'as' ? from.stageName : null;
       const platformFlag = ins.flags.find((f) => f.name === 'platform');
       const st: Stage = new StageImpl(stages.length, nameWord ? nameWord.value.toLowerCase() : null, nameWord, ins, instrs, imageRaw, image, parent, platformFlag?.value ?? null);
@@ -261,12 +284,10 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       // New stage scope: ARG and ENV inherited from the parent stage (docker/docs "build
       // variables": "Arguments and variables are inherited from parent stages").
       const scope: Scope = new Map();
-      if (parent) {
-        const penv = stageEnvAtEnd.get(parent);
-        if (penv) for (const [key, v] of penv) scope.set(key, v);
-      }
+      const pm = parent ? memos[parent.index] : undefined;
+      if (pm) for (const [key, v] of pm.scopeEnd) scope.set(key, v);
       const scopeStart = new Map(scope);
-      const parentShell = parent ? stageShell.get(parent) : undefined;
+      const parentShell = pm ? pm.shells : undefined;
       const shells = parentShell && parentShell.length ? [{ ins, shell: parentShell[parentShell.length - 1].shell }] : [];
       for (let j = 1; j < instrs.length; j++) {
         const x = instrs[j];
@@ -274,52 +295,58 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
         if (x.name === 'ARG' || x.name === 'ENV') declare(x, scope, st, stDefs);
         else if (x.name === 'SHELL' && x.command?.form === 'exec') shells.push({ ins: x, shell: x.command.json.map((j2) => j2.value) });
       }
-      m = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, scopeStart, scopeEnd: scope, shells };
+      m = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, scopeStart, scopeEnd: scope, shells, refIndex: null };
       if (cache) { cache.memo.set(ins, m); cache.computed++; }
     }
+    k = e;
     const st = m.stage;
     stages.push(st);
+    memos.push(m);
     if (st.name && !stageNames.has(st.name)) stageNames.set(st.name, st);
-    stageScopeStart.set(st, m.scopeStart);
-    stageEnvAtEnd.set(st, m.scopeEnd);
-    stageShell.set(st, m.shells);
-    stageDefs.set(st, m.defs);
-    for (const d of m.defs) defs.push(d);
-    for (const r of m.refs) refs.push(r);
   }
 
+  // The whole-file lists are built on first use (most keystrokes never ask for them).
+  let defs: VarDef[] | null = null;
+  let refs: ResolvedRef[] | null = null;
+  let stageRefs: StageRef[] | null = null;
+  let globalRefIndex: Map<VarRef, ResolvedRef> | null = null;
+  const refsInMemo = new Map<Stage | null, ResolvedRef[]>();
+
   // COPY --from / RUN --mount from= references.
-  const stageRefs: StageRef[] = [];
-  for (const st of stages) {
-    for (const ins of st.instructions) {
-      if (ins.flags.length === 0) continue;
-      const targets: { flag: Flag | null; value: string }[] = [];
-      if (ins.name === 'COPY' || ins.name === 'ADD') {
-        for (const f of ins.flags) if (f.name === 'from' && f.value !== null) targets.push({ flag: f, value: f.value });
-      } else if (ins.name === 'RUN') {
-        for (const f of ins.flags) {
-          if (f.name !== 'mount' || !f.value) continue;
-          const m = /(?:^|,)from=([^,]*)/.exec(f.value);
-          if (m) targets.push({ flag: f, value: m[1] });
+  const computeStageRefs = (): StageRef[] => {
+    const out: StageRef[] = [];
+    for (const st of stages) {
+      for (const ins of st.instructions) {
+        if (ins.flags.length === 0) continue;
+        const targets: { flag: Flag | null; value: string }[] = [];
+        if (ins.name === 'COPY' || ins.name === 'ADD') {
+          for (const f of ins.flags) if (f.name === 'from' && f.value !== null) targets.push({ flag: f, value: f.value });
+        } else if (ins.name === 'RUN') {
+          for (const f of ins.flags) {
+            if (f.name !== 'mount' || !f.value) continue;
+            const mm = /(?:^|,)from=([^,]*)/.exec(f.value);
+            if (mm) targets.push({ flag: f, value: mm[1] });
+          }
         }
-      }
-      for (const t of targets) {
-        const v = t.value.toLowerCase();
-        let target: Stage | null = null;
-        let forward: Stage | null = null;
-        let index: number | null = null;
-        if (/^\d+$/.test(v)) {
-          index = Number(v);
-          const s = stages[index];
-          if (s && s.index < st.index) target = s; else if (s) forward = s;
-        } else {
-          const s = stageNames.get(v);
-          if (s && s.index < st.index) target = s; else if (s) forward = s;
+        for (const t of targets) {
+          const v = t.value.toLowerCase();
+          let target: Stage | null = null;
+          let forward: Stage | null = null;
+          let index: number | null = null;
+          if (/^\d+$/.test(v)) {
+            index = Number(v);
+            const s = stages[index];
+            if (s && s.index < st.index) target = s; else if (s) forward = s;
+          } else {
+            const s = stageNames.get(v);
+            if (s && s.index < st.index) target = s; else if (s) forward = s;
+          }
+          out.push({ instruction: ins, flag: t.flag, value: t.value, target, index, forward });
         }
-        stageRefs.push({ instruction: ins, flag: t.flag, value: t.value, target, index, forward });
       }
     }
-  }
+    return out;
+  };
 
   /** The stage whose FROM is the last one at or before `offset` (null before the first FROM). */
   function stageAt(offset: number): Stage | null {
@@ -335,9 +362,10 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
   function scopeAtUncached(ins: Instruction): Map<string, VarDef> {
     const st = stageAt(ins.start);
     if (!st || ins === st.from) return new Map(globalScope);
+    const m = memos[st.index];
     const sc = new Map(STAGE_PREDEFINED);
-    for (const [k, v] of stageScopeStart.get(st)!) sc.set(k, v);
-    for (const d of stageDefs.get(st)!) {
+    for (const [k2, v] of m.scopeStart) sc.set(k2, v);
+    for (const d of m.defs) {
       if (d.instruction!.start >= ins.start) break;
       sc.set(d.name, d);
     }
@@ -345,7 +373,32 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
   }
 
   const model: SemanticModel = {
-    tree, stages, globalArgs, defs, refs, stageRefs, predefined,
+    tree, stages, globalArgs, predefined,
+    get defs() {
+      if (!defs) {
+        defs = globalArgs.slice();
+        for (const m of memos) for (const d of m.defs) defs.push(d);
+      }
+      return defs;
+    },
+    get refs() {
+      if (!refs) {
+        refs = globalRefs.slice();
+        for (const m of memos) for (const r of m.refs) refs.push(r);
+      }
+      return refs;
+    },
+    get stageRefs() { return (stageRefs ??= computeStageRefs()); },
+    defsIn: (st) => (st ? (memos[st.index]?.stage === st ? memos[st.index].defs : []) : globalArgs),
+    refsIn(st) {
+      // A stage's FROM line resolves in the global scope: its references belong to `null`.
+      let l = refsInMemo.get(st);
+      if (!l) {
+        l = st ? (memos[st.index]?.stage === st ? memos[st.index].refs.filter((r) => r.stage === st) : []) : model.refs.filter((r) => r.stage === null);
+        refsInMemo.set(st, l);
+      }
+      return l;
+    },
     stageOf: (ins) => stageAt(ins.start),
     stageByName: (name) => stageNames.get(name.toLowerCase()),
     scopeAt(ins) {
@@ -361,7 +414,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       const st = stageAt(ins.start);
       if (!st) return DEFAULT_SHELL;
       let shell = DEFAULT_SHELL;
-      for (const s of stageShell.get(st)!) {
+      for (const s of memos[st.index].shells) {
         if (s.ins.start >= ins.start && s.ins !== st.from) break;
         shell = s.shell;
       }
@@ -372,11 +425,21 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       return expandText(text, lookup(sc), { unknown: 'keep' });
     },
     resolveRef: (ref) => {
-      if (!refIndex) {
-        refIndex = new Map();
-        for (const r of refs) refIndex.set(r.ref, r);
+      // Each stage indexes its own references once; the prelude's are indexed separately.
+      const st = stageAt(ref.start);
+      if (!st) {
+        if (!globalRefIndex) {
+          globalRefIndex = new Map();
+          for (const r of globalRefs) globalRefIndex.set(r.ref, r);
+        }
+        return globalRefIndex.get(ref);
       }
-      return refIndex.get(ref);
+      const m = memos[st.index];
+      if (!m.refIndex) {
+        m.refIndex = new Map();
+        for (const r of m.refs) m.refIndex.set(r.ref, r);
+      }
+      return m.refIndex.get(ref);
     },
   };
   return model;

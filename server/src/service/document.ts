@@ -6,7 +6,7 @@ import { parse } from '../syntax/parser';
 import { reparse, updateLineStarts, type ReparseResult, type TextEdit } from '../syntax/incremental';
 import type { ParseResult } from '../syntax/nodes';
 import { buildModel, ModelCache, type SemanticModel } from '../semantics/model';
-import { RuleCache, StageRuleCache, runRules, type Finding, type RunOptions } from '../rules/engine';
+import { FileRuleCache, RuleCache, StageRuleCache, runRules, type Finding, type RunOptions } from '../rules/engine';
 import { offsetAt, positionAt, type Position } from '../syntax/lineIndex';
 
 export interface RangeChange {
@@ -33,6 +33,7 @@ export class DockerfileDocument {
   private findingsMemo: { key: unknown; findings: Finding[] } | null = null;
   readonly ruleCache = new RuleCache();
   readonly stageRuleCache = new StageRuleCache();
+  readonly fileRuleCache = new FileRuleCache();
   readonly modelCache = new ModelCache();
   /** Nodes re-lexed by the last reparse (for statistics and tests). */
   lastReparse: ReparseResult | null = null;
@@ -122,7 +123,7 @@ export class DockerfileDocument {
   /** Findings for the current version; `key` identifies the options (recomputed when it changes). */
   findings(opts: RunOptions, key: unknown = opts): Finding[] {
     if (this.findingsMemo && this.findingsMemo.key === key) return this.findingsMemo.findings;
-    const findings = runRules(this.parse.tree, this.model, { ...opts, cache: this.ruleCache, stageCache: this.stageRuleCache });
+    const findings = runRules(this.parse.tree, this.model, { ...opts, cache: this.ruleCache, stageCache: this.stageRuleCache, fileCache: this.fileRuleCache });
     this.findingsMemo = { key, findings };
     return findings;
   }

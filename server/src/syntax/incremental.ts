@@ -5,7 +5,7 @@
 //! Edits touching the directive prelude (or the line right after it) fall back to a full parse.
 
 import type { DockerfileTree, Instruction, ParseResult, Span, TopNode, Word, VarRef, Flag, KeyValue, Heredoc, CommandData } from './nodes';
-import { collectErrors, lexNode, lineContentEnd, parse, type TreeInternal } from './parser';
+import { collectErrors, lexNode, lineContentEnd, parse, stampGeneration, type TreeInternal } from './parser';
 
 /** A text replacement in offsets of the text it applies to. */
 export interface TextEdit {
@@ -223,6 +223,7 @@ export function reparse(prev: ParseResult, edit: TextEdit): ReparseResult {
       preludeErrors: old.preludeErrors,
       preludeEndLine: old.preludeEndLine,
     };
+    stampGeneration(tree, old.generation ?? -1);
     return {
       tree: tree as DockerfileTree,
       errors: collectErrors(old.preludeErrors, newNodes),

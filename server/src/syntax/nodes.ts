@@ -201,6 +201,10 @@ export interface DockerfileTree {
   bom: boolean;
   /** Line start offsets (line i starts at lineStarts[i]). */
   lineStarts: number[];
+  /** A number identifying this parse (unique in the process). */
+  generation?: number;
+  /** For an incremental reparse: the `generation` of the tree it was derived from (else -1). */
+  baseGeneration?: number;
 }
 
 export interface ParseResult {

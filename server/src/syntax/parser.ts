@@ -785,6 +785,16 @@ export function collectErrors(preludeErrors: ParseError[], nodes: TopNode[]): Pa
   return errors;
 }
 
+let generations = 0;
+/**
+ * Gives a tree a fresh `generation` and records the one it was derived from. Non-enumerable:
+ * they identify a parse, they are not part of what was parsed (equal texts give deep-equal trees).
+ */
+export function stampGeneration(tree: DockerfileTree, base: number): void {
+  Object.defineProperty(tree, 'generation', { value: ++generations, enumerable: false });
+  Object.defineProperty(tree, 'baseGeneration', { value: base, enumerable: false });
+}
+
 /** Parses a whole Dockerfile. Never throws. */
 export function parse(text: string): ParseResult {
   try {
@@ -819,6 +829,7 @@ function parseUnsafe(text: string): ParseResult {
     preludeEnd: prelude.endLine < lineStarts.length ? lineStarts[prelude.endLine] : text.length,
     bom, lineStarts,
   };
+  stampGeneration(tree, -1);
   (tree as TreeInternal).preludeErrors = prelude.errors;
   (tree as TreeInternal).preludeEndLine = prelude.endLine;
   return { tree, errors: collectErrors(prelude.errors, nodes) };

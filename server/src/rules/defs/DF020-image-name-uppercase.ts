@@ -25,6 +25,7 @@ export default defineRule({
   },
   scope: 'file',
   perStage: true,
+  citesLines: true,
   check({ model, tree, report }) {
     for (const { stage, word } of fromImages(model)) {
       const v = word.value;

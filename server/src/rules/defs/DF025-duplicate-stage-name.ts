@@ -24,6 +24,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ model, tree, report }) {
     const first = new Map<string, Stage>();
     for (const st of model.stages) {

@@ -24,6 +24,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ model, tree, report }) {
     for (const st of model.stages) {
       if (!st.name || !st.nameWord || !RESERVED.includes(st.name)) continue;

@@ -26,6 +26,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ model, tree, report }) {
     for (const st of model.stages) {
       const w = st.nameWord;

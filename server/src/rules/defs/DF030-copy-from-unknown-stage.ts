@@ -32,6 +32,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ model, tree, report }) {
     const names = model.stages.map((s) => s.name).filter((n): n is string => !!n);
     for (const site of refSites(model)) {

@@ -22,6 +22,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ model, tree, report }) {
     for (const site of refSites(model)) {
       const r = resolveRef(model, site);

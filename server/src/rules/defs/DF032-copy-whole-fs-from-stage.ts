@@ -30,6 +30,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ model, tree, report }) {
     for (const site of refSites(model)) {
       if (site.kind !== 'copy') continue;

@@ -28,6 +28,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ model, tree, report }) {
     if (model.stages.length === 0) return;
     const globals = globalArgMap(model);

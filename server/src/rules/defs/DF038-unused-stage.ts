@@ -27,6 +27,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ model, report }) {
     const stages = model.stages;
     if (stages.length < 2) return;

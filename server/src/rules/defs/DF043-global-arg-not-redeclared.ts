@@ -49,6 +49,7 @@ export default defineRule({
   },
   scope: 'file',
   perStage: true,
+  citesLines: true,
   check(ctx) {
     const { model, tree } = ctx;
     const globals = new Map(model.globalArgs.map((d) => [d.name, d] as const));

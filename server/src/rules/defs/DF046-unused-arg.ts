@@ -42,6 +42,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check(ctx) {
     const { model, tree } = ctx;
     const refCount = new Map<VarDef, number>();

@@ -29,6 +29,7 @@ export default defineRule({
   },
   scope: 'file',
   perStage: true,
+  citesLines: true,
   check({ tree, model, report }) {
     for (const st of model.stages) {
       const groups = new Map<string, { outer: Instruction; ins: Instruction }[]>();

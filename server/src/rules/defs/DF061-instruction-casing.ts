@@ -36,6 +36,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  reads: 'outline',
   check({ tree, report }) {
     let lower = 0, upper = 0;
     for (const ins of tree.instructions) {

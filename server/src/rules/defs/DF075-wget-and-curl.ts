@@ -27,6 +27,7 @@ export default defineRule({
   },
   scope: 'file',
   perStage: true,
+  citesLines: true,
   check({ tree, model, report }) {
     for (const st of model.stages) {
       const family = stageFamily(st);

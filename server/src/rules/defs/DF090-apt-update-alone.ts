@@ -37,6 +37,7 @@ export default defineRule({
   },
   scope: 'file',
   perStage: true,
+  citesLines: true,
   check({ tree, model, report }) {
     const source = tree.text;
     for (const st of model.stages) {

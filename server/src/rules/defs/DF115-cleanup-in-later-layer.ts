@@ -240,6 +240,7 @@ export default defineRule({
   },
   scope: 'file',
   perStage: true,
+  citesLines: true,
   check({ tree, model, report }) {
     const source = tree.text;
     for (const stage of model.stages) {

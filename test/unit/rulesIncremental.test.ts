@@ -1,0 +1,87 @@
+//! Rule results are reused across edits (per node, per stage, and for file rules that read only
+//! instruction outlines), with their offsets following the nodes they belong to. Differential
+//! test: after every edit of long random sequences, the findings of the edited document (all
+//! caches warm) equal those of a fresh document with the same text — spans, messages, fixes
+//! and related locations included.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DockerfileDocument } from '../../server/src/service/document';
+import { resolveSeverities, type Finding } from '../../server/src/rules/engine';
+import { ALL_RULES } from '../../server/src/rules/registry.generated';
+import type { TextEdit } from '../../server/src/syntax/incremental';
+import { mulberry32, randomEdit } from './support/random';
+import { FIXTURES } from './support/paths';
+import { generateDockerfile } from '../../bench/generate';
+
+// Every rule on (off rules too), so each rule's reuse is exercised.
+const severities = resolveSeverities(Object.fromEntries(ALL_RULES.map((r) => [r.id, true])));
+const opts = { severities };
+
+function shape(f: Finding) {
+  return {
+    rule: f.rule.id, subcode: f.subcode, severity: f.severity, span: [f.span.start, f.span.end], message: f.message.en,
+    fixes: f.fixes.map((x) => ({ title: x.title.en, safe: x.safe, disabled: x.disabled?.en, edits: x.edits.map((e) => [e.start, e.end, e.newText]), other: x.otherFile })),
+    related: f.related.map((r) => ({ span: r.uri ? null : [r.span.start, r.span.end], uri: r.uri, line: r.line, message: r.message.en })),
+  };
+}
+
+/** A keystroke: one character typed or deleted inside a line (what outline caching is for). */
+function keystroke(rnd: () => number, text: string): TextEdit {
+  const pos = Math.floor(rnd() * (text.length + 1));
+  if (rnd() < 0.5 || pos >= text.length || text[pos] === '\n' || text[pos] === '\r') {
+    const chars = 'xa-_ =$/';
+    return { start: pos, end: pos, text: chars[Math.floor(rnd() * chars.length)] };
+  }
+  return { start: pos, end: pos + 1, text: '' };
+}
+
+const realistic = path.join(FIXTURES, 'realistic');
+const starts: [string, string][] = [
+  ['generated', generateDockerfile(400, 11)],
+  ...fs.readdirSync(realistic).filter((f) => f.endsWith('.dockerfile')).map((f) => [f, fs.readFileSync(path.join(realistic, f), 'utf8')] as [string, string]),
+];
+// A slice of the rule fixtures: files written to trigger rules, file rules included.
+const rulesDir = path.join(FIXTURES, 'rules');
+for (const d of fs.readdirSync(rulesDir).sort()) {
+  const f = path.join(rulesDir, d, 'invalid.dockerfile');
+  if (/^DF0(1[01]|2[5-8]|3[0-8]|4[5-9]|6[1-4])-/.test(d) && fs.existsSync(f)) starts.push([d, fs.readFileSync(f, 'utf8')]);
+}
+
+test('findings after random edits and keystrokes equal a fresh analysis of the same text', () => {
+  let checked = 0;
+  let reused = 0;
+  starts.forEach(([name, start], k) => {
+    const rnd = mulberry32(4242 + k);
+    const doc = new DockerfileDocument(`file:///inc${k}/Dockerfile`, 1, start);
+    doc.findings(opts);
+    let v = 2;
+    for (let i = 0; i < 120; i++) {
+      // Mostly keystrokes, sometimes structural edits; sometimes two edits before one analysis.
+      const n = rnd() < 0.15 ? 2 : 1;
+      for (let j = 0; j < n; j++) doc.applyEdit(rnd() < 0.75 ? keystroke(rnd, doc.text) : randomEdit(rnd, doc.text), v++);
+      const got = doc.findings(opts).map(shape);
+      const want = new DockerfileDocument(doc.uri, doc.version, doc.text).findings(opts).map(shape);
+      assert.deepEqual(got, want, `${name}, edit ${i}: text ${JSON.stringify(doc.text.slice(0, 2000))}`);
+      checked++;
+    }
+    reused += doc.fileRuleCache.reused;
+  });
+  assert.ok(checked >= 1000, `checked ${checked}`);
+  // The reuse path is what this test is about: it must have been taken many times.
+  assert.ok(reused > 1000, `file-rule results reused ${reused} times`);
+});
+
+test('a comment edited inside a stage moves the reports of the instructions after it', () => {
+  const text = 'FROM debian:12 AS build\n# note\nRUN apt-get install curl\nRUN cd /app\nCOPY --from=build / /x\n';
+  const doc = new DockerfileDocument('file:///c/Dockerfile', 1, text);
+  doc.findings(opts);
+  const at = text.indexOf('note');
+  doc.applyEdit({ start: at, end: at, text: 'longer ' }, 2);
+  const got = doc.findings(opts).map(shape);
+  const want = new DockerfileDocument(doc.uri, 2, doc.text).findings(opts).map(shape);
+  assert.deepEqual(got, want);
+  // And every span still points at the text it reported on.
+  for (const f of doc.findings(opts)) assert.ok(f.span.end <= doc.text.length);
+});
