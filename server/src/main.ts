@@ -1,7 +1,10 @@
 //! Server entry point (`dockwise-language-server`): `--stdio`, `--node-ipc` or `--socket=N`.
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import type { ContentTypeEncoder, DataCallback, Disposable } from 'vscode-jsonrpc';
+import { format } from 'node:util';
+import { encodeRawJson, RAW_JSON, type RawJson } from './features/diagnostics';
 
 import { startServer } from './server';
 
@@ -20,4 +23,47 @@ process.on('unhandledRejection', (e) => process.stderr.write(`dockwise: unhandle
 // A full GC once the user pauses returns the large string versions of big files to the OS.
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as (() => void) | undefined;
-startServer(createConnection(ProposedFeatures.all), { idleGc: typeof gc === 'function' ? gc : undefined });
+const idleGc = typeof gc === 'function' ? gc : undefined;
+if (argv.includes('--stdio')) {
+  // Our own JSON encoder on stdout: a message whose params carry pre-encoded JSON text
+  // (RAW_JSON: diagnostics with their cached parts) is written as is; others as JSON.stringify would.
+  const contentTypeEncoder: ContentTypeEncoder = {
+    name: 'application/json',
+    encode(msg, options) {
+      try {
+        const m = msg as { method?: string; params?: { [RAW_JSON]?: RawJson } };
+        const raw = m.params?.[RAW_JSON];
+        if (raw && m.method && (options.charset ?? 'utf-8') === 'utf-8') {
+          const head = `{"jsonrpc":"2.0","method":${JSON.stringify(m.method)},"params":${raw.head}`;
+          return Promise.resolve(encodeRawJson({ head, parts: raw.parts, tail: raw.tail + '}' }));
+        }
+        return Promise.resolve(Buffer.from(JSON.stringify(msg, undefined, 0), (options.charset ?? 'utf-8') as BufferEncoding));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+  };
+  // With our own reader and writer, createConnection leaves two things of its stdio mode to us:
+  // exit when the client closes stdin (0 after a shutdown request, as the library does), and
+  // keep stray console output off stdout (it would corrupt the protocol stream).
+  let shutdown = false;
+  class Reader extends StreamMessageReader {
+    override listen(callback: DataCallback): Disposable {
+      return super.listen((m) => {
+        if ((m as { method?: string }).method === 'shutdown') shutdown = true;
+        callback(m);
+      });
+    }
+  }
+  const reader = new Reader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  for (const ev of ['end', 'close'] as const) process.stdin.on(ev, () => process.exit(shutdown ? 0 : 1));
+  const toLog = (...args: unknown[]) => connection.console.log(format(...args));
+  console.log = console.info = console.debug = toLog;
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  startServer(connection, { idleGc, rawJson: true });
+} else {
+  startServer(createConnection(ProposedFeatures.all), { idleGc });
+}

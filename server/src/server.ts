@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { DockerfileDocument } from './service/document';
 import { resolveSeverities, type RunOptions, type SeverityOverrides } from './rules/engine';
-import { toDiagnostics } from './features/diagnostics';
+import { diagnosticsJsonParts, RAW_JSON, toDiagnostics, type RawJson } from './features/diagnostics';
 import { computeCodeActions, FIX_ALL_KIND } from './features/codeActions';
 import { pickLocale, type Locale } from './features/locale';
 import { documentHighlights, findDefinition, findReferences, prepareRename, rename, RenameError } from './features/navigation';
@@ -26,7 +26,7 @@ import { dockerDxOverrides, emptyConfig, type RuleConfig } from './rules/config'
 import * as fs from 'node:fs';
 import type { ContextFacts } from './context/facts';
 import type { IgnorePatternAnalysis } from './context/copySources';
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ignoreDiagnostics, ignoreHover } from './features/ignoreFile';
 import type { ShellcheckFn } from './rules/defineRule';
@@ -55,6 +55,11 @@ export interface ServerOptions {
   idleGc?: () => void;
   /** Idle time before `idleGc` runs (ms). */
   idleGcDelayMs?: number;
+  /**
+   * The transport encodes a params object's `RAW_JSON` string as is (main.ts installs such an
+   * encoder for stdio): diagnostics are then sent as cached JSON text, not serialised objects.
+   */
+  rawJson?: boolean;
   /** Delay used to coalesce the changes that arrive together before validating (ms). */
   burstDelayMs?: number;
 }
@@ -166,7 +171,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (trace) connection.console.log(`publish v${version}: ${(performance.now() - changedAt).toFixed(2)} ms since change, findings ${(performance.now() - t0).toFixed(2)} ms`);
     // Stale-work guard: a change that arrived meanwhile wins; its own publish follows.
     if (docs.get(uri) !== doc || doc.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, findings, locale()) });
+    const loc = locale();
+    if (options.rawJson) {
+      // Lazily built objects for any other path (tracing); the encoder sends the text.
+      const params = { uri, version } as PublishDiagnosticsParams & { [RAW_JSON]?: RawJson };
+      Object.defineProperty(params, 'diagnostics', { enumerable: true, get: () => toDiagnostics(doc, findings, loc) });
+      params[RAW_JSON] = { head: `{"uri":${JSON.stringify(uri)},"version":${version},"diagnostics":[`, parts: diagnosticsJsonParts(doc, findings, loc), tail: ']}' };
+      void connection.sendDiagnostics(params);
+    } else {
+      void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, findings, loc) });
+    }
     lastPublishAt = performance.now();
   }
 
@@ -234,10 +248,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function schedule(uri: string): void {
     dirty.add(uri);
     if (gcSoon) { clearTimeout(gcSoon); gcSoon = null; }
-    // vscode-jsonrpc dispatches one queued message per event-loop turn. Changes are only
-    // recorded (parsing is deferred to validation), so a burst costs little per keystroke;
-    // validation waits ~1 ms after an isolated change, and while changes keep arriving
-    // within a few ms of each other it waits for a short pause (one validation per burst).
+    // vscode-jsonrpc dispatches one queued message per event-loop turn (setImmediate). Changes
+    // are only recorded (parsing is deferred to validation), so a burst costs little per
+    // keystroke. After an isolated change, validation runs two turns later — after any message
+    // already queued behind it, which re-schedules it; while changes keep arriving within a few
+    // ms of each other it waits for a short pause (one validation per burst).
     const now = performance.now();
     // A change that follows our last publish is the client reacting, not a burst.
     const inBurst = now - lastChangeAt < 4 && lastPublishAt < lastChangeAt;
@@ -247,7 +262,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (timer) clearTimeout(timer);
       timer = setTimeout(flush, Math.max(burstDelay, 4));
     } else if (!timer) {
-      timer = setTimeout(flush, burstDelay);
+      if (options.burstDelayMs !== undefined) timer = setTimeout(flush, burstDelay);
+      else immediate = setImmediate(() => { immediate = setImmediate(flush); });
     }
   }
 

@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { DockerfileDocument } from '../../server/src/service/document';
-import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { diagnosticsJson, diagnosticsJsonParts, encodeRawJson, toDiagnostics } from '../../server/src/features/diagnostics';
+import { generateDockerfile } from '../../bench/generate';
+import { mulberry32, randomEdit } from './support/random';
 
 test('deprecated and unnecessary findings carry LSP tags; others none', () => {
   const doc = new DockerfileDocument('file:///x/Dockerfile', 1, 'FROM debian:bookworm-slim\nMAINTAINER Jane <j@example.com>\nCMD ["a"]\nCMD ["b"]\nWORKDIR app\n');
@@ -14,4 +16,31 @@ test('deprecated and unnecessary findings carry LSP tags; others none', () => {
   assert.deepEqual(by('DF050').tags, [DiagnosticTag.Unnecessary]);
   assert.equal(by('DF053').tags, undefined);
   assert.match(by('DF053').codeDescription!.href, /DF053-workdir-relative/);
+});
+
+test('the cached JSON encoding of diagnostics is exactly JSON.stringify of the objects, across edits and locales', () => {
+  // What the stdio transport sends (RAW_JSON) must be what any other transport sends.
+  const starts = [
+    generateDockerfile(300, 3),
+    'FROM a\r\nRUN x\r\n',
+    '',
+    'FROM alpine\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\nMAINTAINER \u00e9 \ud83d\ude00\n',
+  ];
+  let related = 0;
+  starts.forEach((start, k) => {
+    const rnd = mulberry32(77 + k);
+    const doc = new DockerfileDocument(`file:///j${k}/Dockerfile`, 1, start);
+    for (let i = 0; i < 60; i++) {
+      const findings = doc.findings({});
+      related += findings.filter((f) => f.related.length).length;
+      for (const locale of ['en', 'ko'] as const) {
+        const want = JSON.stringify(toDiagnostics(doc, findings, locale));
+        assert.equal(diagnosticsJson(doc, findings, locale), want, `document ${k}, edit ${i}, ${locale}`);
+        const bytes = encodeRawJson({ head: '{"d":[', parts: diagnosticsJsonParts(doc, findings, locale), tail: ']}' });
+        assert.equal(bytes.toString('utf8'), `{"d":${want}}`);
+      }
+      doc.applyEdit(randomEdit(rnd, doc.text), i + 2);
+    }
+  });
+  assert.ok(related > 0, 'some findings carry related information');
 });

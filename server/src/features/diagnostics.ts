@@ -1,12 +1,17 @@
-//! Rule findings → LSP diagnostics (code = DFnnn, source = dockwise, docs link, data.name).
+//! Rule findings → LSP diagnostics (code = DFnnn, source = dockwise, docs link), as objects or,
+//! for the stdio transport, directly as JSON text with each finding's fixed part cached.
 
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding } from '../rules/engine';
 import type { Rule } from '../rules/defineRule';
 import type { Locale } from './locale';
 import type { DockerfileDocument } from '../service/document';
+import { positionAt } from '../syntax/lineIndex';
 
 export const DOCS_BASE = 'https://github.com/dockwise/dockwise/blob/main/docs/rules/';
+
+/** Key of a params object's pre-encoded JSON text (see `ServerOptions.rawJson`). */
+export const RAW_JSON = Symbol.for('dockwise.rawJson');
 
 export function ruleDocUrl(rule: Pick<Rule, 'id' | 'name'>): string {
   return `${DOCS_BASE}${rule.id}-${rule.name}.md`;
@@ -21,24 +26,122 @@ export function toLspSeverity(s: Finding['severity']): DiagnosticSeverity {
   }
 }
 
-export interface DiagnosticData {
-  name: string;
-  aliases: Rule['aliases'];
-  fixable: boolean;
-}
-
 export function toDiagnostics(doc: DockerfileDocument, findings: Finding[], locale: Locale): Diagnostic[] {
   return findings.map((f) => ({
     range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
     severity: toLspSeverity(f.severity),
     code: f.rule.id,
     codeDescription: { href: ruleDocUrl(f.rule) },
-    ...(f.rule.tags?.length ? { tags: f.rule.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)) } : {}),
+    ...(f.rule.tags?.length ? { tags: tagsOf(f.rule) } : {}),
     source: 'dockwise',
     message: f.message[locale] || f.message.en,
-    data: { name: f.rule.name, aliases: f.rule.aliases, fixable: f.fixes.length > 0 } satisfies DiagnosticData,
-    relatedInformation: f.related.length
-      ? f.related.map((r) => ({ location: { uri: r.uri ?? doc.uri, range: r.uri ? { start: { line: r.line ?? 0, character: 0 }, end: { line: r.line ?? 0, character: 0 } } : { start: doc.positionAt(r.span.start), end: doc.positionAt(r.span.end) } }, message: r.message[locale] || r.message.en }))
-      : undefined,
+    relatedInformation: f.related.length ? relatedOf(doc, f, locale) : undefined,
   }));
 }
+
+function tagsOf(rule: Rule): DiagnosticTag[] {
+  return (rule.tags ?? []).map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+}
+
+function relatedOf(doc: DockerfileDocument, f: Finding, locale: Locale) {
+  return f.related.map((r) => ({
+    location: {
+      uri: r.uri ?? doc.uri,
+      range: r.uri ? { start: { line: r.line ?? 0, character: 0 }, end: { line: r.line ?? 0, character: 0 } } : { start: doc.positionAt(r.span.start), end: doc.positionAt(r.span.end) },
+    },
+    message: r.message[locale] || r.message.en,
+  }));
+}
+
+/**
+ * The JSON text of `toDiagnostics(doc, findings, locale)` (same members in the same order, so
+ * `JSON.parse` gives the same objects), as one string per diagnostic: join with ',' inside
+ * brackets. Each string is cached per finding message with the positions it was built for
+ * (rule results are cached, so the same message object comes back keystroke after keystroke):
+ * publishing a big file's diagnostics costs a few comparisons per finding, not a serialisation.
+ */
+export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[], locale: Locale): string[] {
+  const t = doc.tree;
+  const ls = t.lineStarts, len = t.text.length;
+  const parts: string[] = new Array(findings.length);
+  // Findings come sorted by start: walk the lines forward instead of searching for each one.
+  let line = 0;
+  const lineFrom = (from: number, o: number): number => {
+    let l = from;
+    if (l + 1 < ls.length && ls[l + 1] <= o) {
+      // Far ahead: binary search; next line or two: step.
+      if (l + 3 < ls.length && ls[l + 3] <= o) return positionAt(ls, len, o).line;
+      while (l + 1 < ls.length && ls[l + 1] <= o) l++;
+    }
+    return l;
+  };
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const so = Math.max(0, Math.min(f.span.start, len)), eo = Math.max(0, Math.min(f.span.end, len));
+    if (ls[line] > so) line = positionAt(ls, len, so).line;
+    line = lineFrom(line, so);
+    const el = eo >= so ? lineFrom(line, eo) : positionAt(ls, len, eo).line;
+    const s = { line, character: so - ls[line] };
+    const e = { line: el, character: eo - ls[el] };
+    let c = cached.get(f.message);
+    if (!c || c.locale !== locale || c.severity !== f.severity || c.rule !== f.rule) {
+      const rest = {
+        severity: toLspSeverity(f.severity),
+        code: f.rule.id,
+        codeDescription: { href: ruleDocUrl(f.rule) },
+        ...(f.rule.tags?.length ? { tags: tagsOf(f.rule) } : {}),
+        source: 'dockwise',
+        message: f.message[locale] || f.message.en,
+      };
+      c = { locale, severity: f.severity, rule: f.rule, tail: JSON.stringify(rest).slice(1, -1), at: [-1, -1, -1, -1], text: '' };
+      cached.set(f.message, c);
+    }
+    if (f.related.length) {
+      parts[i] = `{"range":${rangeJson(s, e)},${c.tail},"relatedInformation":${JSON.stringify(relatedOf(doc, f, locale))}}`;
+      continue;
+    }
+    const at = c.at;
+    if (at[0] !== s.line || at[1] !== s.character || at[2] !== e.line || at[3] !== e.character) {
+      at[0] = s.line; at[1] = s.character; at[2] = e.line; at[3] = e.character;
+      c.text = `{"range":${rangeJson(s, e)},${c.tail}}`;
+    }
+    parts[i] = c.text;
+  }
+  return parts;
+}
+
+function rangeJson(s: { line: number; character: number }, e: { line: number; character: number }): string {
+  return `{"start":{"line":${s.line},"character":${s.character}},"end":{"line":${e.line},"character":${e.character}}}`;
+}
+
+/** `diagnosticsJsonParts` as one JSON array text. */
+export function diagnosticsJson(doc: DockerfileDocument, findings: Finding[], locale: Locale): string {
+  return '[' + diagnosticsJsonParts(doc, findings, locale).join(',') + ']';
+}
+
+/**
+ * Pre-encoded JSON text for a transport (see `RAW_JSON`): `head`, then `parts` separated by
+ * commas, then `tail`. The encoder writes the pieces straight into one buffer.
+ */
+export interface RawJson {
+  head: string;
+  parts: string[];
+  tail: string;
+}
+
+/** UTF-8 bytes of a `RawJson` text, written piece by piece (no intermediate joined string). */
+export function encodeRawJson(r: RawJson): Buffer {
+  let n = Buffer.byteLength(r.head) + Buffer.byteLength(r.tail) + Math.max(0, r.parts.length - 1);
+  const lens = new Array<number>(r.parts.length);
+  for (let i = 0; i < r.parts.length; i++) { const l = Buffer.byteLength(r.parts[i]); lens[i] = l; n += l; }
+  const buf = Buffer.allocUnsafe(n);
+  let o = buf.write(r.head, 0);
+  for (let i = 0; i < r.parts.length; i++) {
+    if (i) buf[o++] = 0x2c; // ','
+    o += buf.write(r.parts[i], o, lens[i]);
+  }
+  buf.write(r.tail, o);
+  return buf;
+}
+
+const cached = new WeakMap<Finding['message'], { locale: Locale; severity: Finding['severity']; rule: Rule; tail: string; at: number[]; text: string }>();

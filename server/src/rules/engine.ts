@@ -98,6 +98,10 @@ interface Item {
   slots: Slot[];
   anchors: Anchor[];
   rels: number[];
+  /** The finding last made of this report (reused while its severity and fix safety hold). */
+  finding?: Finding;
+  /** Whether fix-all must skip its fixes (unterminated heredoc, shell that does not parse); computed once. */
+  unsafe?: boolean;
 }
 
 function own(rule: Rule, report: Report, anchorOf: (pos: number) => Anchor): Item {
@@ -250,7 +254,7 @@ function keyId(k: string): number {
  * instructions have the same outline and lines and none of its reports follows one of them.
  */
 export class FileRuleCache {
-  /** @internal */ seen: { generation: number; text: string; lineStarts: number[]; nodes: TopNode[] } | null = null;
+  /** @internal */ seen: { generation: number; text: string; nodes: TopNode[]; lines: number } | null = null;
   /** @internal */ results = new Map<Rule, { key: string; generation: number; items: Item[] }>();
   reused = 0;
   ran = 0;
@@ -269,6 +273,13 @@ export function outline(ins: Instruction, text: string): string {
     return o;
   }
   return text.slice(ins.start, ins.end);
+}
+
+/** Line breaks in `text[from..to)`. */
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function lineAt(lineStarts: number[], pos: number): number {
@@ -298,14 +309,18 @@ function diffNodes(a: readonly TopNode[], b: readonly TopNode[]): NodeDiff {
  */
 function outlineUnchanged(seen: NonNullable<FileRuleCache['seen']>, tree: DockerfileTree, d: NodeDiff): Set<TopNode> | null {
   if (tree.generation === seen.generation) return new Set();
-  if (tree.baseGeneration !== seen.generation || tree.lineStarts.length !== seen.lineStarts.length) return null;
-  if (d.oldEnd !== d.newEnd) return null;
+  if (tree.baseGeneration !== seen.generation || d.oldEnd !== d.newEnd) return null;
+  if (seen.lines !== tree.lineStarts.length) return null;
   const a = seen.nodes, b = tree.nodes;
   const removed = new Set<TopNode>();
+  if (d.from === d.oldEnd) return removed;
+  // One reparse replaced a[from..oldEnd): the first of them starts before the edit, so its
+  // line is the same in both texts; the others' old lines follow from the old text.
+  const line0 = lineAt(tree.lineStarts, a[d.from].start);
   for (let k = d.from; k < d.oldEnd; k++) {
     const x = a[k], y = b[k];
     if (x.kind !== 'instruction' || y.kind !== 'instruction') return null;
-    if (lineAt(seen.lineStarts, x.start) !== lineAt(tree.lineStarts, y.start)) return null;
+    if (line0 + countLines(seen.text, a[d.from].start, x.start) !== lineAt(tree.lineStarts, y.start)) return null;
     if (outline(x, seen.text) !== outline(y, tree.text)) return null;
     removed.add(x);
   }
@@ -422,23 +437,29 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     }
     return broken;
   };
-  const push = (rule: Rule, r: Report) => {
+  const pushItem = (it: Item) => {
+    const rule = it.rule, r = it.report;
     const s = sev.get(rule) ?? rule.severity;
     if (s === 'off') return;
     if (sup && sup.suppresses(rule, r.span, r.subcode)) return;
     // A per-finding severity (e.g. an escalation) applies unless the user changed the rule's level.
     const severity: EffectiveSeverity = r.severity && s === rule.severity ? r.severity : (s as EffectiveSeverity);
-    let fixes = r.fixes ?? [];
     // Fix-all never edits an instruction whose heredoc is unterminated or whose shell command
     // does not parse (unbalanced quotes, `${`, `$(`): where a command ends is a guess there.
-    if (fixes.some((x) => x.safe) && (
-      brokenHeredocs().some((b) => r.span.start >= b.start && r.span.start <= b.end) ||
-      shellBroken(r.span.start)
-    )) {
-      fixes = fixes.map((x) => ({ ...x, safe: false }));
+    // A cached item's instruction is the same node for as long as the item lives: check once.
+    if (it.unsafe === undefined) {
+      it.unsafe = !!r.fixes && r.fixes.some((x) => x.safe) && (
+        brokenHeredocs().some((b) => r.span.start >= b.start && r.span.start <= b.end) ||
+        shellBroken(r.span.start)
+      );
     }
-    const f: Finding = { rule, severity, span: r.span, message: r.message, fixes, related: r.related ?? [] };
-    if (r.subcode) f.subcode = r.subcode;
+    let f = it.finding;
+    if (!f || f.severity !== severity) {
+      const fixes = it.unsafe ? r.fixes!.map((x) => ({ ...x, safe: false })) : r.fixes ?? [];
+      f = { rule, severity, span: r.span, message: r.message, fixes, related: r.related ?? [] };
+      if (r.subcode) f.subcode = r.subcode;
+      it.finding = f;
+    }
     if (opts.suppressed && opts.suppressed(f)) return;
     out.push(f);
   };
@@ -446,7 +467,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
       reanchor(it);
-      push(it.rule, it.report);
+      pushItem(it);
     }
   };
   const internalError = (rule: Rule, span: Span, e: unknown): Report =>
@@ -563,9 +584,9 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       fc.ran++;
       if (rule.reads) fc.results.set(rule, { key: enabled.key, generation: tree.generation ?? -1, items });
     }
-    for (const it of items) push(it.rule, it.report);
+    for (const it of items) pushItem(it);
   }
-  if (fc) fc.seen = tree.generation === undefined ? null : { generation: tree.generation, text: tree.text, lineStarts: tree.lineStarts, nodes: tree.nodes };
+  if (fc) fc.seen = tree.generation === undefined ? null : { generation: tree.generation, text: tree.text, nodes: tree.nodes, lines: tree.lineStarts.length };
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.id.localeCompare(b.rule.id));
   return out;
 }

@@ -161,6 +161,8 @@ interface StageMemo {
   scopeStart: Scope;
   scopeEnd: Scope;
   shells: { ins: Instruction; shell: string[] }[];
+  /** The image lower-cased (how a parent stage is looked up by name). */
+  imageKey: string;
   /** `resolveRef` index of `refs`, built on first use. */
   refIndex: Map<VarRef, ResolvedRef> | null;
 }
@@ -259,17 +261,26 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
   let k = firstFrom;
   while (k < all.length) {
     const ins = all[k];
-    let e = k + 1;
-    while (e < all.length && all[e].name !== 'FROM') e++;
-    const from = ins.from!;
     const memo = cache?.memo.get(ins);
+    // Where the stage ends: where it ended last time if its nodes are the same objects and the
+    // next one is a FROM (pointer comparisons, no scan of every instruction's name).
+    let e: number;
+    const n = memo ? memo.instrs.length : 0;
+    const sameNodes = !!memo && k + n <= all.length && (k + n === all.length || all[k + n].name === 'FROM') && sameRange(memo.instrs, all, k, k + n);
+    if (sameNodes) {
+      e = k + n;
+    } else {
+      e = k + 1;
+      while (e < all.length && all[e].name !== 'FROM') e++;
+    }
+    const from = ins.from!;
     const sameGlobals = !!memo && sameList(memo.globalsKey, globalsKey);
     const imageRaw = from.image ? from.image.value : null;
     // With the same prelude and FROM node, the expanded image is the same as last time.
     const image = sameGlobals ? memo!.stage.image : imageRaw === null ? null : expandText(imageRaw, lookup(globalScope), { unknown: 'empty' });
-    const parent = image !== null ? stageNames.get(image.toLowerCase()) ?? null : null;
+    const parent = image !== null ? stageNames.get(sameGlobals ? memo!.imageKey : image.toLowerCase()) ?? null : null;
     let m: StageMemo;
-    if (memo && sameGlobals && memo.parent === parent && sameRange(memo.instrs, all, k, e)) {
+    if (memo && sameGlobals && memo.parent === parent && sameNodes) {
       m = memo;
       m.stage.index = stages.length;
       if (cache) cache.reused++;
@@ -295,7 +306,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
         if (x.name === 'ARG' || x.name === 'ENV') declare(x, scope, st, stDefs);
         else if (x.name === 'SHELL' && x.command?.form === 'exec') shells.push({ ins: x, shell: x.command.json.map((j2) => j2.value) });
       }
-      m = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, scopeStart, scopeEnd: scope, shells, refIndex: null };
+      m = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, scopeStart, scopeEnd: scope, shells, refIndex: null, imageKey: image === null ? '' : image.toLowerCase() };
       if (cache) { cache.memo.set(ins, m); cache.computed++; }
     }
     k = e;

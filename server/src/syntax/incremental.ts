@@ -87,7 +87,12 @@ export function shiftNode(n: TopNode, d: number): void {
   else { n.start += d; n.end += d; shiftSpan(n.nameSpan, d); shiftSpan(n.valueSpan, d); }
 }
 
-export function updateLineStarts(old: number[], e: TextEdit): number[] {
+/**
+ * Line starts after an edit. With `inPlace`, an edit that keeps the number of lines (a
+ * keystroke) updates `old` itself instead of copying it — for a caller that owns `old` (the
+ * array of a tree that is being replaced: see `reparse`).
+ */
+export function updateLineStarts(old: number[], e: TextEdit, inPlace = false): number[] {
   const d = e.text.length - (e.end - e.start);
   // First index with old[i] > e.start, and first with old[i] > e.end (binary searches).
   const firstAfter = (pos: number): number => {
@@ -100,6 +105,16 @@ export function updateLineStarts(old: number[], e: TextEdit): number[] {
   };
   const a = firstAfter(e.start);
   const b = firstAfter(e.end);
+  let nl = 0;
+  for (let k = e.text.indexOf('\n'); k !== -1; k = e.text.indexOf('\n', k + 1)) nl++;
+  if (nl === b - a) {
+    // The common case (a keystroke): same number of lines, copy once and adjust in place.
+    const out = inPlace ? old : old.slice();
+    let i = a;
+    for (let k = e.text.indexOf('\n'); k !== -1; k = e.text.indexOf('\n', k + 1)) out[i++] = e.start + k + 1;
+    if (d !== 0) for (let j = b; j < out.length; j++) out[j] += d;
+    return out;
+  }
   const out = old.slice(0, a);
   let k = e.text.indexOf('\n');
   while (k !== -1) {
@@ -154,24 +169,31 @@ function fullResult(text: string): ReparseResult {
 
 /**
  * Applies one edit to a previous parse. The previous tree must not be used afterwards:
- * its reused nodes now carry the new offsets.
+ * its reused nodes now carry the new offsets (and its line starts may be the new ones, updated
+ * in place by the caller). `after`, when given, must be exactly the text with the edit applied
+ * and its line starts.
  */
-export function reparse(prev: ParseResult, edit: TextEdit): ReparseResult {
+export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: string; lineStarts: number[] }): ReparseResult {
   const old = prev.tree as TreeInternal;
   const oldText = old.text;
   const start = Math.max(0, Math.min(edit.start, oldText.length));
   const end = Math.max(start, Math.min(edit.end, oldText.length));
-  const newText = oldText.slice(0, start) + edit.text + oldText.slice(end);
+  // The caller may already hold the edited text and its line starts (the document does).
+  const newText = after ? after.text : oldText.slice(0, start) + edit.text + oldText.slice(end);
   try {
     if (old.preludeEndLine === undefined) return fullResult(newText);
     // The prelude, and the first line after it (which could become a directive), reparse fully.
+    // In new coordinates when the caller gave them (its line starts may be `old.lineStarts`
+    // updated in place): the guard line ends after `start` exactly when it did before the edit.
     const guardLine = Math.min(old.preludeEndLine, old.lineStarts.length - 1);
-    const guardEnd = lineContentEnd(oldText, old.lineStarts, guardLine) + 1;
+    const guardEnd = after
+      ? lineContentEnd(newText, after.lineStarts, Math.min(guardLine, after.lineStarts.length - 1)) + 1
+      : lineContentEnd(oldText, old.lineStarts, guardLine) + 1;
     if (start <= guardEnd || start === 0) return fullResult(newText);
 
     const e: TextEdit = { start, end, text: edit.text };
     const delta = edit.text.length - (end - start);
-    const lineStarts = updateLineStarts(old.lineStarts, e);
+    const lineStarts = after ? after.lineStarts : updateLineStarts(old.lineStarts, e);
     const nodes = old.nodes;
     const firstBody = old.directives.length;
     const k = nodeAtOrBefore(nodes, start);
