@@ -199,44 +199,43 @@ const stageRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'file' }> =
 interface StageCached {
   index: number;
   key: number;
+  names: number;
   items: Item[];
+}
+
+/** Everything cached for one stage: one map lookup per stage and run. */
+interface StageEntry {
+  stage?: StageCached;
+  block?: StageCached;
+  citing?: StageCached;
 }
 
 /** Per-document cache of per-stage rule results, keyed by the model's (reused) Stage objects. */
 export class StageRuleCache {
-  private map = new WeakMap<Stage, StageCached>();
-  private blocks = new WeakMap<Stage, StageCached>();
-  private citing = new WeakMap<Stage, StageCached>();
+  private map = new WeakMap<Stage, StageEntry>();
   hits = 0;
   misses = 0;
-  /** `key` is a small number (see `keyId`): thousands of lookups per run compare numbers, not strings. */
-  get(st: Stage, key: number, compute: () => Item[]): Item[] {
-    return this.lookup(this.map, st, key, compute);
+  /** The entry of a stage (created empty); `key`s are small numbers (see `keyId`). */
+  entry(st: Stage): StageEntry {
+    let e = this.map.get(st);
+    if (!e) { e = {}; this.map.set(st, e); }
+    return e;
   }
-  /** Per-stage results of the rules that quote line numbers (the key includes the stage's line). */
-  getCiting(st: Stage, key: number, compute: () => Item[]): Item[] {
-    return this.lookup(this.citing, st, key, compute);
-  }
-  /** The instruction-rule results of all of a stage's instructions, as one block. */
-  getInstructions(st: Stage, key: number, compute: () => Item[]): Item[] {
-    return this.lookup(this.blocks, st, key, compute);
-  }
-  /** Forgets a stage's results (text inside it changed without changing its instructions: a comment). */
-  invalidate(st: Stage): void {
-    this.map.delete(st);
-    this.blocks.delete(st);
-    this.citing.delete(st);
-  }
-  private lookup(map: WeakMap<Stage, StageCached>, st: Stage, key: number, compute: () => Item[]): Item[] {
-    const c = map.get(st);
-    if (c && c.index === st.index && c.key === key) {
+  /** Per-stage rule results (`which`: the stage rules, the instruction-rule block, or the rules that quote line numbers). */
+  lookup(e: StageEntry, which: keyof StageEntry, st: Stage, key: number, names: number, compute: () => Item[]): Item[] {
+    const c = e[which];
+    if (c && c.index === st.index && c.key === key && c.names === names) {
       this.hits++;
       return c.items;
     }
     this.misses++;
     const items = compute();
-    map.set(st, { index: st.index, key, items });
+    e[which] = { index: st.index, key, names, items };
     return items;
+  }
+  /** Forgets a stage's results (text inside it changed without changing its instructions: a comment). */
+  invalidate(st: Stage): void {
+    this.map.delete(st);
   }
 }
 
@@ -263,16 +262,18 @@ export class FileRuleCache {
 /**
  * What file rules with `reads: 'outline'` may read of an instruction: all of it, except the
  * command text of RUN/CMD/ENTRYPOINT, of which only the keyword as written, the flags and the
- * variable references count.
+ * variable references count; and whether its line ends with CRLF.
  */
 export function outline(ins: Instruction, text: string): string {
+  // The line ending after the node counts too (a fix inserting a line next to it copies it).
+  const eol = text.charCodeAt(ins.end) === 13 ? '\r' : '';
   if (ins.name === 'RUN' || ins.name === 'CMD' || ins.name === 'ENTRYPOINT') {
     let o = ins.name + '\0' + text.slice(ins.keywordSpan.start, ins.keywordSpan.end);
     for (const f of ins.flags) o += '\0' + text.slice(f.start, f.end);
     for (const v of ins.vars) o += '\0' + text.slice(v.start, v.end);
-    return o;
+    return o + eol;
   }
-  return text.slice(ins.start, ins.end);
+  return text.slice(ins.start, ins.end) + eol;
 }
 
 /** Line breaks in `text[from..to)`. */
@@ -527,9 +528,10 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   pushItems(instructionItems(tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom)));
   const blockCache = opts.stageCache ?? new StageRuleCache();
   const blockKey = keyId(enabled.key);
-  for (const st of model.stages) pushItems(blockCache.getInstructions(st, blockKey, () => instructionItems(st.instructions)));
+  const entries = model.stages.map((st) => blockCache.entry(st));
+  model.stages.forEach((st, i) => pushItems(blockCache.lookup(entries[i], 'block', st, blockKey, 0, () => instructionItems(st.instructions))));
   if (enabled.stage.length || enabled.citing.length) {
-    const stageCache = opts.stageCache ?? new StageRuleCache();
+    const stageCache = blockCache;
     // Whether a stage is shipped (the last one, or built FROM by another) is part of the key.
     const shipped = new Set<Stage>();
     if (model.stages.length) shipped.add(model.stages[model.stages.length - 1]);
@@ -552,12 +554,14 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       return acc;
     };
     const plain = keyId(enabled.key), shippedKey = keyId(enabled.key + '\0shipped');
-    for (const st of model.stages) {
+    model.stages.forEach((st, i) => {
       const key = shipped.has(st) ? shippedKey : plain;
-      pushItems(stageCache.get(st, key, () => run(st, enabled.stage)));
+      const e = entries[i];
+      // Per-stage rules see the stage's chain, but `stageByName` answers about every stage.
+      pushItems(stageCache.lookup(e, 'stage', st, key, model.stageNamesVersion, () => run(st, enabled.stage)));
       // Rules quoting line numbers are also keyed by the line the stage starts on.
-      if (enabled.citing.length) pushItems(stageCache.getCiting(st, key * 0x100000 + lineAt(tree.lineStarts, st.start), () => run(st, enabled.citing)));
-    }
+      if (enabled.citing.length) pushItems(stageCache.lookup(e, 'citing', st, key * 0x100000 + lineAt(tree.lineStarts, st.start), model.stageNamesVersion, () => run(st, enabled.citing)));
+    });
   }
   // File rules. Those that read only instruction outlines keep their results across edits that
   // leave every outline (and line) as it was — most keystrokes inside a command.

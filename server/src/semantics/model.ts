@@ -106,6 +106,11 @@ export interface SemanticModel {
   defsIn(stage: Stage | null): VarDef[];
   /** The references resolved inside a stage's instructions (the prelude's for null). */
   refsIn(stage: Stage | null): ResolvedRef[];
+  /**
+   * Changes when the list of stage names changes (with a `ModelCache`; else always 0): results
+   * that asked `stageByName` about any stage are keyed by it.
+   */
+  stageNamesVersion: number;
 }
 
 const predefinedDefs = (): Map<string, VarDef> => {
@@ -171,6 +176,8 @@ interface StageMemo {
 export class ModelCache {
   /** @internal */ memo = new WeakMap<Instruction, StageMemo>();
   /** @internal */ prelude: { key: Instruction[]; globalArgs: VarDef[]; globalRefs: ResolvedRef[]; scope: Scope } | null = null;
+  /** @internal */ names: (string | null)[] = [];
+  /** @internal */ namesVersion = 0;
   reused = 0;
   computed = 0;
 }
@@ -316,6 +323,15 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     if (st.name && !stageNames.has(st.name)) stageNames.set(st.name, st);
   }
 
+  let namesVersion = 0;
+  if (cache) {
+    const prev = cache.names;
+    let same = prev.length === stages.length;
+    for (let i = 0; same && i < stages.length; i++) same = prev[i] === stages[i].name;
+    if (!same) { cache.names = stages.map((st) => st.name); cache.namesVersion++; }
+    namesVersion = cache.namesVersion;
+  }
+
   // The whole-file lists are built on first use (most keystrokes never ask for them).
   let defs: VarDef[] | null = null;
   let refs: ResolvedRef[] | null = null;
@@ -384,7 +400,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
   }
 
   const model: SemanticModel = {
-    tree, stages, globalArgs, predefined,
+    tree, stages, globalArgs, predefined, stageNamesVersion: namesVersion,
     get defs() {
       if (!defs) {
         defs = globalArgs.slice();

@@ -35,7 +35,10 @@ export default defineRule({
     const candidates = [...globals.keys(), ...PLATFORM_ARGS];
     const lastGlobalArg = [...model.globalArgs].reverse().find((d) => d.instruction)?.instruction ?? null;
     const firstFrom = model.stages[0].from;
-    const eol = tree.text.includes('\r\n') ? '\r\n' : '\n';
+    // The new line ends like the line it goes next to (the engine's outline of a node includes
+    // its line ending, so cached results follow a CRLF change there).
+    const eolNode = lastGlobalArg ?? firstFrom;
+    const eol = tree.text.charCodeAt(eolNode.end) === 13 ? '\r\n' : '\n';
     for (const st of model.stages) {
       const ins = st.from;
       const from = ins.from;
