@@ -80,9 +80,9 @@ function benchParser(): void {
     runRules(cur.tree, buildModel(cur.tree, modelCache), { cache, stageCache, fileCache, severities: sev });
     const full: number[] = [];
     for (let i = 0; i < 60; i++) {
+      // Type a character, then delete it: one reparse, model and rule run per keystroke.
       full.push(time(() => {
-        cur = reparse(cur, { start: at, end: at, text: i % 2 ? '' : 'y' });
-        if (i % 2) cur = reparse(cur, { start: at, end: at + 1, text: '' });
+        cur = reparse(cur, i % 2 ? { start: at, end: at + 1, text: '' } : { start: at, end: at, text: 'y' });
         runRules(cur.tree, buildModel(cur.tree, modelCache), { cache, stageCache, fileCache, severities: sev });
       }));
     }
@@ -121,12 +121,12 @@ function benchRules(): void {
     runRules(cur.tree, buildModel(cur.tree, modelCache), { cache, stageCache, fileCache, severities: sev });
     const at = keystrokeOffset(cur.tree);
     const cached: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      cur = reparse(cur, { start: at, end: at, text: 'x' });
+    for (let i = 0; i < 80; i++) {
+      // Type a character, then delete it; each keystroke is analysed (as the server does).
+      cur = reparse(cur, i % 2 ? { start: at, end: at + 1, text: '' } : { start: at, end: at, text: 'x' });
       const t = cur.tree;
       const m = buildModel(t, modelCache);
       cached.push(time(() => runRules(t, m, { cache, stageCache, fileCache, severities: sev })));
-      cur = reparse(cur, { start: at, end: at + 1, text: '' });
     }
     // per rule
     const per: { id: string; ms: number }[] = [];

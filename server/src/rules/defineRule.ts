@@ -87,6 +87,12 @@ export interface RuleMeta {
    * it is run again when an edit touches a comment.
    */
   reads?: 'outline' | 'comments';
+  /**
+   * For instruction rules: the instructions the rule looks at (upper-case names). An ONBUILD
+   * node is given to the rule when its trigger's name (or ONBUILD) is listed. Absent: every
+   * instruction. The engine calls a rule only for those, instead of every rule for every node.
+   */
+  on?: readonly string[];
   /** LSP diagnostic tags: `deprecated` renders struck through, `unnecessary` faded. */
   tags?: ('deprecated' | 'unnecessary')[];
 }

@@ -3,7 +3,7 @@
 //! node is reused at another offset); file-scoped rules run every time.
 
 import type { DockerfileTree, Instruction, Span, TopNode } from '../syntax/nodes';
-import { DEFAULT_SHELL, type SemanticModel, type Stage, type StageRef } from '../semantics/model';
+import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
 import { shellKind } from '../shell/commands';
 import { stageFamily, WHOLE_MODEL } from './stageFacts';
 import { Suppressions, instructionAt } from './suppress';
@@ -367,7 +367,8 @@ function stageView(tree: DockerfileTree, model: SemanticModel, st: Stage): { tre
   const instructions = prelude.length ? [...prelude, ...own] : own;
   const vt = Object.create(tree) as DockerfileTree;
   Object.defineProperty(vt, 'instructions', { value: instructions });
-  Object.defineProperty(vt, 'nodes', { get: () => tree.nodes.filter((n) => chain.some((c) => n.start >= c.start && n.start <= c.end)) });
+  let nodes: TopNode[] | undefined;
+  Object.defineProperty(vt, 'nodes', { get: () => (nodes ??= tree.nodes.filter((n) => chain.some((c) => n.start >= c.start && n.start <= c.end))) });
   const vm = Object.create(model) as SemanticModel;
   const pick = <T>(get: (s: Stage | null) => T[], withGlobal: boolean): T[] => {
     const out: T[] = withGlobal ? [...get(null)] : [];
@@ -377,15 +378,19 @@ function stageView(tree: DockerfileTree, model: SemanticModel, st: Stage): { tre
   Object.defineProperty(vm, 'tree', { value: vt });
   Object.defineProperty(vm, WHOLE_MODEL, { value: model });
   Object.defineProperty(vm, 'stages', { value: chain });
-  Object.defineProperty(vm, 'defs', { get: () => pick(model.defsIn, true) });
-  Object.defineProperty(vm, 'refs', { get: () => pick(model.refsIn, true) });
-  Object.defineProperty(vm, 'stageRefs', { get: () => pick((s) => stageRefsByStage(model).get(s) ?? [], false) });
+  // Built once per view (several rules read them; the global part has every FROM line's references).
+  let defs: VarDef[] | undefined, refs: ResolvedRef[] | undefined, stageRefs: StageRef[] | undefined;
+  Object.defineProperty(vm, 'defs', { get: () => (defs ??= pick(model.defsIn, true)) });
+  Object.defineProperty(vm, 'refs', { get: () => (refs ??= pick(model.refsIn, true)) });
+  Object.defineProperty(vm, 'stageRefs', { get: () => (stageRefs ??= pick((s) => stageRefsByStage(model).get(s) ?? [], false)) });
   return { tree: vt, model: vm };
 }
 
 interface Enabled {
   key: string;
   instruction: Extract<Rule, { scope: 'instruction' }>[];
+  /** `instruction` narrowed per instruction name (and ONBUILD trigger name), built on demand. */
+  byName: Map<string, Extract<Rule, { scope: 'instruction' }>[]>;
   stage: Extract<Rule, { scope: 'file' }>[];
   citing: Extract<Rule, { scope: 'file' }>[];
   file: Extract<Rule, { scope: 'file' }>[];
@@ -399,6 +404,7 @@ function enabledRules(sev: Map<Rule, Severity>): Enabled {
     e = {
       key: ALL_RULES.filter((r) => !on(r)).map((r) => r.id).join(','),
       instruction: instructionRules.filter(on),
+      byName: new Map(),
       stage: stageRules.filter((r) => on(r) && !r.citesLines),
       citing: stageRules.filter((r) => on(r) && !!r.citesLines),
       file: fileRules.filter(on),
@@ -406,6 +412,18 @@ function enabledRules(sev: Map<Rule, Severity>): Enabled {
     enabledMemo.set(sev, e);
   }
   return e;
+}
+
+/** The enabled instruction rules that look at `ins` (its name, or its ONBUILD trigger's), in catalogue order. */
+function rulesFor(enabled: Enabled, ins: Instruction): Extract<Rule, { scope: 'instruction' }>[] {
+  const k = ins.trigger ? ins.name + ' ' + ins.trigger.name : ins.name;
+  let l = enabled.byName.get(k);
+  if (!l) {
+    const names = ins.trigger ? [ins.name, ins.trigger.name] : [ins.name];
+    l = enabled.instruction.filter((r) => !r.on || names.some((n) => r.on!.includes(n)));
+    enabled.byName.set(k, l);
+  }
+  return l;
 }
 
 /** Whether a node's shell command fails to parse: depends on the node's text only. */
@@ -494,9 +512,10 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       }
       const items = cache.get(ins, key, () => {
         const acc: { rule: Rule; report: Report }[] = [];
-        let current: Rule = enabled.instruction[0];
+        const rules = rulesFor(enabled, ins);
+        let current: Rule = rules[0];
         const ctx = { escape: ins.escape, source, family, shell, shellKind: kind, report: (report: Report) => { acc.push({ rule: current, report }); } };
-        for (const rule of enabled.instruction) {
+        for (const rule of rules) {
           current = rule;
           try {
             rule.checkInstruction(ins, ctx);
@@ -536,9 +555,12 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     const shipped = new Set<Stage>();
     if (model.stages.length) shipped.add(model.stages[model.stages.length - 1]);
     for (const st of model.stages) if (st.parent) shipped.add(st.parent);
+    // One view per stage and run, shared by the two groups of per-stage rules.
+    let viewOf: Stage | null = null;
+    let view: ReturnType<typeof stageView> | null = null;
     const run = (st: Stage, rules: readonly Extract<Rule, { scope: 'file' }>[]): Item[] => {
       const acc: Item[] = [];
-      const view = stageView(tree, model, st);
+      if (viewOf !== st) { view = stageView(tree, model, st); viewOf = st; }
       // Offsets follow the document's instructions (a fix may edit a global ARG above the stage;
       // such a stage is rebuilt when the prelude changes). Not comments: they change under a
       // reused stage.
@@ -546,7 +568,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       const lo = st.index === 0 ? 0 : st.start, hi = st.end;
       for (const rule of rules) {
         try {
-          rule.check({ tree: view.tree, model: view.model, external: {}, report: (report) => { if (report.span.start >= lo && report.span.start <= hi) acc.push(own(rule, report, anchor)); } });
+          rule.check({ tree: view!.tree, model: view!.model, external: {}, report: (report) => { if (report.span.start >= lo && report.span.start <= hi) acc.push(own(rule, report, anchor)); } });
         } catch (e) {
           acc.push(own(rule, internalError(rule, st.from.keywordSpan, e), anchor));
         }

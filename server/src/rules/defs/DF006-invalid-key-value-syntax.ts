@@ -27,6 +27,7 @@ export default defineRule({
     ko: { title: '잘못된 key=value 문법', rationale: 'ENV나 LABEL의 첫 쌍에 `=`를 쓰면 모든 단어가 `이름=값` 형태여야 합니다. 아니면 BuildKit이 "can\'t find = in …" 오류를 냅니다. 닫히지 않은 따옴표나 빈 이름도 실패합니다.' },
   },
   scope: 'instruction',
+  on: ['ENV', 'LABEL', 'ARG'],
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
       if (i.name !== 'ENV' && i.name !== 'LABEL' && i.name !== 'ARG') return;

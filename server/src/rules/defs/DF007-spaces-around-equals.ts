@@ -14,6 +14,7 @@ export default defineRule({
     ko: { title: '= 양쪽의 공백이 의미를 바꿉니다', rationale: "`LABEL version = '1.0'`은 옛 `키 값` 형식으로 해석됩니다. 키는 `version`, 값은 `1.0`이 아니라 `= 1.0`이 됩니다. ENV라면 나중에 `$X`가 엉뚱한 값으로 치환됩니다. BuildKit은 \"legacy format\"이라고만 알려 줍니다." },
   },
   scope: 'instruction',
+  on: ['ENV', 'LABEL'],
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
       if (i.name !== 'ENV' && i.name !== 'LABEL') return;

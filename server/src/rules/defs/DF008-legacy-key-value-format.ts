@@ -25,6 +25,7 @@ export default defineRule({
     ko: { title: 'key=value 형식을 쓰세요', rationale: '"ENV key value" 형식은 더 이상 권장되지 않으며 BuildKit이 경고를 냅니다. = 형식은 한 명령어에 여러 쌍을 쓸 수도 있습니다.' },
   },
   scope: 'instruction',
+  on: ['ENV', 'LABEL'],
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
       if (i.name !== 'ENV' && i.name !== 'LABEL') return;

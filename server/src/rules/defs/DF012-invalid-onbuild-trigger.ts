@@ -13,6 +13,7 @@ export default defineRule({
     ko: { title: '잘못된 ONBUILD 트리거', rationale: 'ONBUILD 뒤에는 ONBUILD, FROM, MAINTAINER를 쓸 수 없습니다. BuildKit이 "… isn\'t allowed as an ONBUILD trigger" 오류를 냅니다.' },
   },
   scope: 'instruction',
+  on: ['ONBUILD'],
   checkInstruction(ins, ctx) {
     const t = ins.trigger;
     if (ins.name !== 'ONBUILD' || !t) return;

@@ -13,6 +13,7 @@ export default defineRule({
     ko: { title: 'SHELL은 JSON 형식이어야 합니다', rationale: 'SHELL에는 `SHELL ["/bin/bash", "-c"]`처럼 JSON 배열을 써야 합니다. 셸 형식은 BuildKit이 거부합니다.' },
   },
   scope: 'instruction',
+  on: ['SHELL'],
   checkInstruction(ins, ctx) {
     for (const i of ins.trigger ? [ins, ins.trigger] : [ins]) {
       if (i.name !== 'SHELL' || !i.command || i.argsSpan === null) continue;

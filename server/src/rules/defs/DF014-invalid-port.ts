@@ -15,6 +15,7 @@ export default defineRule({
     ko: { title: '잘못된 포트 또는 프로토콜', rationale: 'EXPOSE에는 `포트[/프로토콜]` 또는 `시작-끝[/프로토콜]`을 쓰며, 포트는 0~65535, 프로토콜은 tcp, udp, sctp만 됩니다.' },
   },
   scope: 'instruction',
+  on: ['EXPOSE'],
   checkInstruction(ins, ctx) {
     for (const i of ins.trigger ? [ins, ins.trigger] : [ins]) {
       if (i.name !== 'EXPOSE') continue;

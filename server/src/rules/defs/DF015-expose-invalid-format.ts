@@ -13,6 +13,7 @@ export default defineRule({
     ko: { title: 'EXPOSE에는 컨테이너 포트만 씁니다', rationale: 'EXPOSE는 컨테이너 포트를 알리는 용도입니다. IP 주소나 호스트 포트는 `docker run -p`에서 정합니다. BuildKit이 경고(ExposeInvalidFormat)하며 앞으로 오류가 됩니다.' },
   },
   scope: 'instruction',
+  on: ['EXPOSE'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'EXPOSE') return;
     for (const a of ins.args) {

@@ -13,6 +13,7 @@ export default defineRule({
     ko: { title: 'EXPOSE 프로토콜은 소문자로', rationale: '프로토콜은 `80/tcp`처럼 소문자로 씁니다. 다른 대소문자는 BuildKit이 경고합니다.' },
   },
   scope: 'instruction',
+  on: ['EXPOSE'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'EXPOSE') return;
     for (const a of ins.args) {

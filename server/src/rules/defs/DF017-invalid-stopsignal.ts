@@ -22,6 +22,7 @@ export default defineRule({
     ko: { title: '알 수 없는 종료 시그널', rationale: 'STOPSIGNAL에는 SIGTERM, SIGINT 같은 시그널 이름이나 번호를 씁니다. 그 밖의 값은 Docker가 받아들이지 않습니다.' },
   },
   scope: 'instruction',
+  on: ['STOPSIGNAL'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'STOPSIGNAL' || ins.args.length === 0) return;
     const a = ins.args[0];

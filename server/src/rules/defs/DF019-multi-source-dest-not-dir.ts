@@ -13,6 +13,7 @@ export default defineRule({
     ko: { title: '원본이 여러 개면 대상은 디렉토리여야 합니다', rationale: '원본이 둘 이상이면 대상은 `/`로 끝나는 디렉토리여야 합니다(Dockerfile 레퍼런스, COPY). 기존 빌더는 실패하고, BuildKit은 대상 경로에 무엇이 있느냐에 따라 결과가 달라집니다.' },
   },
   scope: 'instruction',
+  on: ['COPY', 'ADD'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'COPY' && ins.name !== 'ADD') return;
     if (ins.args.length < 3) return;

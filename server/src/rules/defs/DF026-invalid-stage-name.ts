@@ -24,6 +24,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['FROM'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'FROM' || !ins.from) return;
     const { asKeyword, stageName } = ins.from;

@@ -21,6 +21,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['FROM'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'FROM' || !ins.from || ins.args.length !== 3) return;
     const as = ins.from.asKeyword;

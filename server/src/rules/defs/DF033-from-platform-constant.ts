@@ -44,6 +44,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['FROM'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'FROM' || !ins.from) return;
     const stageName = ins.from.asKeyword?.value.toLowerCase() === 'as' && ins.from.stageName ? ins.from.stageName.value.toLowerCase() : '';

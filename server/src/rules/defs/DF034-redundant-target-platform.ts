@@ -25,6 +25,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['FROM'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'FROM') return;
     for (const f of ins.flags) {

@@ -156,6 +156,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     const family = ctx.family;
     if (!KNOWN.includes(family)) return;

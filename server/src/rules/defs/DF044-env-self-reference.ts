@@ -50,6 +50,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['ENV'],
   checkInstruction(ins, ctx) {
     checkOne(ins, ins, ctx);
     if (ins.trigger) checkOne(ins.trigger, ins, ctx);

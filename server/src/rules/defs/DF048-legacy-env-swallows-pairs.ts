@@ -61,6 +61,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['ENV', 'LABEL'],
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
       const kv = swallowed(i);

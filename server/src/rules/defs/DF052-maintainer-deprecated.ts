@@ -38,6 +38,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['MAINTAINER'],
   checkInstruction(ins, ctx) {
     if (ins.name !== 'MAINTAINER') return; // not allowed as an ONBUILD trigger (DF012)
     const word = ins.args[0];

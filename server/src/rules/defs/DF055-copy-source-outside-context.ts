@@ -16,6 +16,7 @@ export default defineRule({
     ko: { title: '빌드 컨텍스트 밖의 COPY 원본', rationale: '빌더는 빌드 컨텍스트(`docker build`에 넘긴 디렉터리)만 볼 수 있습니다. `COPY ../x`로 그 밖에 닿을 수 없습니다. BuildKit은 말없이 컨텍스트 루트의 `x`를 복사하고, 예전 빌더는 실패합니다. 파일을 컨텍스트 안으로 옮기거나 상위 디렉터리를 컨텍스트로 하고 `-f`로 Dockerfile을 지정하세요.' },
   },
   scope: 'instruction',
+  on: ['COPY', 'ADD'],
   checkInstruction(ins0, ctx) {
     const ins = ins0.name === 'ONBUILD' && ins0.trigger ? ins0.trigger : ins0;
     if (ins.name !== 'COPY' && ins.name !== 'ADD') return;

@@ -26,6 +26,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['ADD'],
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
       if (i.name !== 'ADD' || i.args.length < 2) return;

@@ -37,6 +37,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['HEALTHCHECK'],
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
       if (i.name !== 'HEALTHCHECK' || i.healthcheck?.type === 'NONE') return;

@@ -60,6 +60,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     // RUN, or the RUN an ONBUILD triggers (commandScript parses the trigger).
     const run = ins.name === 'ONBUILD' ? ins.trigger : ins;

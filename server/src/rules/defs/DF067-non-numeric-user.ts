@@ -23,6 +23,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['USER'],
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
       if (i.name !== 'USER' || !i.args[0]) return;

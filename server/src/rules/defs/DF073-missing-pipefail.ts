@@ -74,6 +74,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     if (ctx.family === 'distroless' || ctx.family === 'scratch') return; // DF040
     const run = runOf(ins);

@@ -39,6 +39,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     const script = posixRunScript(ins, ctx);
     if (!script || script.form === 'exec') return;

@@ -53,6 +53,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     const script = posixRunScript(ins, ctx);
     if (!script) return;

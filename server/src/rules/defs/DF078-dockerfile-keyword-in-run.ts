@@ -30,6 +30,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     const run = runOf(ins);
     if (!run || !run.command || run.command.form === 'exec') return;

@@ -36,6 +36,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     if (SKIP_FAMILIES.has(ctx.family)) return;
     const script = runScript(ins, ctx.source, ctx.shell);

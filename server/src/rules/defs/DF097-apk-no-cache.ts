@@ -44,6 +44,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     if (cacheOrTmpfsMountOver(ins, APK_CACHE)) return;
     const script = runScript(ins, ctx.source, ctx.shell);

@@ -114,6 +114,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['RUN'],
   checkInstruction(ins, ctx) {
     const script = runScript(ins, ctx.source, ctx.shell);
     if (!script) return;

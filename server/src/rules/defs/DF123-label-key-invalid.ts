@@ -45,6 +45,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['LABEL'],
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
       if (i.name !== 'LABEL') return;

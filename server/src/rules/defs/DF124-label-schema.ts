@@ -106,6 +106,7 @@ export default defineRule({
     },
   },
   scope: 'instruction',
+  on: ['LABEL'],
   checkInstruction(ins, ctx) {
     const checkKv = (kv: KeyValue) => {
       const kind = BUILTIN_LABEL_SCHEMA[kv.key];
