@@ -2,7 +2,7 @@
 //! for the stdio transport, directly as JSON text with each finding's fixed part cached.
 
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { Finding } from '../rules/engine';
+import type { EncodedFinding, Finding } from '../rules/engine';
 import type { Rule } from '../rules/defineRule';
 import type { Locale } from './locale';
 import type { DockerfileDocument } from '../service/document';
@@ -83,7 +83,9 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
     const el = eo >= so ? lineFrom(line, eo) : positionAt(ls, len, eo).line;
     const s = { line, character: so - ls[line] };
     const e = { line: el, character: eo - ls[el] };
-    let c = cached.get(f.message);
+    // On the finding itself (the engine reuses finding objects while their report is cached),
+    // else per message object.
+    let c = f.encoded ?? cached.get(f.message);
     if (!c || c.locale !== locale || c.severity !== f.severity || c.rule !== f.rule) {
       const rest = {
         severity: toLspSeverity(f.severity),
@@ -96,6 +98,7 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
       c = { locale, severity: f.severity, rule: f.rule, tail: JSON.stringify(rest).slice(1, -1), at: [-1, -1, -1, -1], text: '' };
       cached.set(f.message, c);
     }
+    f.encoded = c;
     if (f.related.length) {
       parts[i] = `{"range":${rangeJson(s, e)},${c.tail},"relatedInformation":${JSON.stringify(relatedOf(doc, f, locale))}}`;
       continue;
@@ -144,4 +147,4 @@ export function encodeRawJson(r: RawJson): Buffer {
   return buf;
 }
 
-const cached = new WeakMap<Finding['message'], { locale: Locale; severity: Finding['severity']; rule: Rule; tail: string; at: number[]; text: string }>();
+const cached = new WeakMap<Finding['message'], EncodedFinding>();

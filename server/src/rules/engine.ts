@@ -24,6 +24,20 @@ export interface Finding {
   message: Bilingual;
   fixes: Fix[];
   related: NonNullable<Report['related']>;
+  /** Cache of the diagnostics JSON encoder (features/diagnostics); not part of the finding. */
+  encoded?: EncodedFinding;
+}
+
+/** A finding's diagnostic as JSON text, and what it was built for. */
+export interface EncodedFinding {
+  locale: string;
+  severity: EffectiveSeverity;
+  rule: Rule;
+  /** Everything after the range, without braces. */
+  tail: string;
+  /** Positions `text` was built with: start line/character, end line/character. */
+  at: number[];
+  text: string;
 }
 
 const byKey = new Map<string, Rule>();
