@@ -47,7 +47,9 @@ function isDockerfile(doc: vscode.TextDocument | undefined): doc is vscode.TextD
 export function activate(context: vscode.ExtensionContext): DockwiseApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    // stdio rather than node IPC: over stdio the server sends diagnostics as cached JSON text
+    // (no serialisation of every diagnostic per keystroke; see server/src/main.ts).
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: SERVER_NODE_FLAGS } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');

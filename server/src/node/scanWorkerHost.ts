@@ -48,7 +48,9 @@ export class ContextWorker {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.workerPath, { execArgv: this.execArgv });
+    // The worker's stdout goes to our stderr: over stdio, stdout is the protocol stream.
+    const w = new Worker(this.workerPath, { execArgv: this.execArgv, stdout: true });
+    w.stdout.pipe(process.stderr);
     w.unref();
     w.on('message', (m: WorkerResponse) => {
       const p = this.pending.get(m.id);
