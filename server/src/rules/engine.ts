@@ -213,15 +213,26 @@ const stageRules = ALL_RULES.filter((r): r is Extract<Rule, { scope: 'file' }> =
 interface StageCached {
   index: number;
   key: number;
-  names: number;
   items: Item[];
+  /** For per-stage rules: the rules that asked `stageByName` (their answer depends on other stages' names), their items and the name version they saw. */
+  asked?: { rules: FileRule[]; items: Item[]; names: number };
+  /** The other rules' items. */
+  plain?: Item[];
 }
+
+type FileRule = Extract<Rule, { scope: 'file' }>;
 
 /** Everything cached for one stage: one map lookup per stage and run. */
 interface StageEntry {
   stage?: StageCached;
   block?: StageCached;
   citing?: StageCached;
+}
+
+/** Results of per-stage rules run on one stage, split by whether each rule asked about stage names. */
+export interface StageRun {
+  plain: Item[];
+  asked: { rules: FileRule[]; items: Item[] };
 }
 
 /** Per-document cache of per-stage rule results, keyed by the model's (reused) Stage objects. */
@@ -235,16 +246,40 @@ export class StageRuleCache {
     if (!e) { e = {}; this.map.set(st, e); }
     return e;
   }
-  /** Per-stage rule results (`which`: the stage rules, the instruction-rule block, or the rules that quote line numbers). */
-  lookup(e: StageEntry, which: keyof StageEntry, st: Stage, key: number, names: number, compute: () => Item[]): Item[] {
-    const c = e[which];
-    if (c && c.index === st.index && c.key === key && c.names === names) {
+  /** The instruction-rule results of a stage's instructions, as one block. */
+  block(e: StageEntry, st: Stage, key: number, compute: () => Item[]): Item[] {
+    const c = e.block;
+    if (c && c.index === st.index && c.key === key) {
       this.hits++;
       return c.items;
     }
     this.misses++;
     const items = compute();
-    e[which] = { index: st.index, key, names, items };
+    e.block = { index: st.index, key, items };
+    return items;
+  }
+  /**
+   * Per-stage rule results (`which`: the stage rules or those that quote line numbers). When
+   * only the stage-name list changed (`names`), only the rules that asked about names run again.
+   */
+  rules(e: StageEntry, which: 'stage' | 'citing', st: Stage, key: number, names: number, rules: readonly FileRule[], run: (rules: readonly FileRule[]) => StageRun): Item[] {
+    const c = e[which];
+    if (c && c.index === st.index && c.key === key && c.asked && c.plain) {
+      if (c.asked.names === names || c.asked.rules.length === 0) {
+        this.hits++;
+        return c.items;
+      }
+      this.misses++;
+      // Rules that stop asking stay in the group (they are re-run on name changes; harmless).
+      const again = run(c.asked.rules);
+      c.asked = { rules: c.asked.rules, items: again.plain.concat(again.asked.items), names };
+      c.items = c.plain.concat(c.asked.items);
+      return c.items;
+    }
+    this.misses++;
+    const r = run(rules);
+    const items = r.plain.concat(r.asked.items);
+    e[which] = { index: st.index, key, items, plain: r.plain, asked: { rules: r.asked.rules, items: r.asked.items, names } };
     return items;
   }
   /** Forgets a stage's results (text inside it changed without changing its instructions: a comment). */
@@ -562,41 +597,50 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const blockCache = opts.stageCache ?? new StageRuleCache();
   const blockKey = keyId(enabled.key);
   const entries = model.stages.map((st) => blockCache.entry(st));
-  model.stages.forEach((st, i) => pushItems(blockCache.lookup(entries[i], 'block', st, blockKey, 0, () => instructionItems(st.instructions))));
+  model.stages.forEach((st, i) => pushItems(blockCache.block(entries[i], st, blockKey, () => instructionItems(st.instructions))));
   if (enabled.stage.length || enabled.citing.length) {
     const stageCache = blockCache;
     // Whether a stage is shipped (the last one, or built FROM by another) is part of the key.
     const shipped = new Set<Stage>();
     if (model.stages.length) shipped.add(model.stages[model.stages.length - 1]);
     for (const st of model.stages) if (st.parent) shipped.add(st.parent);
-    // One view per stage and run, shared by the two groups of per-stage rules.
+    // One view per stage and run, shared by the two groups of per-stage rules. The view's
+    // `stageByName` notes which rule asked (its answer depends on other stages' names).
     let viewOf: Stage | null = null;
     let view: ReturnType<typeof stageView> | null = null;
-    const run = (st: Stage, rules: readonly Extract<Rule, { scope: 'file' }>[]): Item[] => {
-      const acc: Item[] = [];
-      if (viewOf !== st) { view = stageView(tree, model, st); viewOf = st; }
+    let asked = false;
+    const run = (st: Stage, rules: readonly FileRule[]): StageRun => {
+      const out: StageRun = { plain: [], asked: { rules: [], items: [] } };
+      if (viewOf !== st) {
+        view = stageView(tree, model, st);
+        viewOf = st;
+        Object.defineProperty(view.model, 'stageByName', { value: (name: string) => { asked = true; return model.stageByName(name); } });
+      }
       // Offsets follow the document's instructions (a fix may edit a global ARG above the stage;
       // such a stage is rebuilt when the prelude changes). Not comments: they change under a
       // reused stage.
       const anchor = (pos: number) => anchorIn(tree.instructions, pos);
       const lo = st.index === 0 ? 0 : st.start, hi = st.end;
       for (const rule of rules) {
+        const acc: Item[] = [];
+        asked = false;
         try {
           rule.check({ tree: view!.tree, model: view!.model, external: {}, report: (report) => { if (report.span.start >= lo && report.span.start <= hi) acc.push(own(rule, report, anchor)); } });
         } catch (e) {
           acc.push(own(rule, internalError(rule, st.from.keywordSpan, e), anchor));
         }
+        if (asked) { out.asked.rules.push(rule); out.asked.items.push(...acc); } else out.plain.push(...acc);
       }
-      return acc;
+      return out;
     };
     const plain = keyId(enabled.key), shippedKey = keyId(enabled.key + '\0shipped');
     model.stages.forEach((st, i) => {
       const key = shipped.has(st) ? shippedKey : plain;
       const e = entries[i];
       // Per-stage rules see the stage's chain, but `stageByName` answers about every stage.
-      pushItems(stageCache.lookup(e, 'stage', st, key, model.stageNamesVersion, () => run(st, enabled.stage)));
+      pushItems(stageCache.rules(e, 'stage', st, key, model.stageNamesVersion, enabled.stage, (rules) => run(st, rules)));
       // Rules quoting line numbers are also keyed by the line the stage starts on.
-      if (enabled.citing.length) pushItems(stageCache.lookup(e, 'citing', st, key * 0x100000 + lineAt(tree.lineStarts, st.start), model.stageNamesVersion, () => run(st, enabled.citing)));
+      if (enabled.citing.length) pushItems(stageCache.rules(e, 'citing', st, key * 0x100000 + lineAt(tree.lineStarts, st.start), model.stageNamesVersion, enabled.citing, (rules) => run(st, rules)));
     });
   }
   // File rules. Those that read only instruction outlines keep their results across edits that
