@@ -29,14 +29,21 @@ export function toLspSeverity(s: Finding['severity']): DiagnosticSeverity {
 export function toDiagnostics(doc: DockerfileDocument, findings: Finding[], locale: Locale): Diagnostic[] {
   return findings.map((f) => ({
     range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
+    ...body(f, locale),
+    relatedInformation: f.related.length ? relatedOf(doc, f, locale) : undefined,
+  }));
+}
+
+/** A diagnostic's members between the range and the related information (in that order). */
+function body(f: Finding, locale: Locale) {
+  return {
     severity: toLspSeverity(f.severity),
     code: f.rule.id,
     codeDescription: { href: ruleDocUrl(f.rule) },
     ...(f.rule.tags?.length ? { tags: tagsOf(f.rule) } : {}),
     source: 'dockwise',
     message: f.message[locale] || f.message.en,
-    relatedInformation: f.related.length ? relatedOf(doc, f, locale) : undefined,
-  }));
+  };
 }
 
 function tagsOf(rule: Rule): DiagnosticTag[] {
@@ -87,15 +94,7 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
     // else per message object.
     let c = f.encoded ?? cached.get(f.message);
     if (!c || c.locale !== locale || c.severity !== f.severity || c.rule !== f.rule) {
-      const rest = {
-        severity: toLspSeverity(f.severity),
-        code: f.rule.id,
-        codeDescription: { href: ruleDocUrl(f.rule) },
-        ...(f.rule.tags?.length ? { tags: tagsOf(f.rule) } : {}),
-        source: 'dockwise',
-        message: f.message[locale] || f.message.en,
-      };
-      c = { locale, severity: f.severity, rule: f.rule, tail: JSON.stringify(rest).slice(1, -1), at: [-1, -1, -1, -1], text: '' };
+      c = { locale, severity: f.severity, rule: f.rule, tail: JSON.stringify(body(f, locale)).slice(1, -1), at: [-1, -1, -1, -1], text: '' };
       cached.set(f.message, c);
     }
     f.encoded = c;

@@ -3,6 +3,7 @@
 //! node is reused at another offset); file-scoped rules run every time.
 
 import type { DockerfileTree, Instruction, Span, TopNode } from '../syntax/nodes';
+import { lineOfOffset } from '../syntax/lineIndex';
 import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
 import { shellKind } from '../shell/commands';
 import { stageFamily, WHOLE_MODEL } from './stageFacts';
@@ -332,14 +333,6 @@ function countLines(text: string, from: number, to: number): number {
   return n;
 }
 
-function lineAt(lineStarts: number[], pos: number): number {
-  let lo = 0, hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= pos) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** `a[from..oldEnd)` was replaced by `b[from..newEnd)`; the rest are the same node objects. */
 interface NodeDiff { from: number; oldEnd: number; newEnd: number }
@@ -366,11 +359,11 @@ function outlineUnchanged(seen: NonNullable<FileRuleCache['seen']>, tree: Docker
   if (d.from === d.oldEnd) return removed;
   // One reparse replaced a[from..oldEnd): the first of them starts before the edit, so its
   // line is the same in both texts; the others' old lines follow from the old text.
-  const line0 = lineAt(tree.lineStarts, a[d.from].start);
+  const line0 = lineOfOffset(tree.lineStarts, a[d.from].start);
   for (let k = d.from; k < d.oldEnd; k++) {
     const x = a[k], y = b[k];
     if (x.kind !== 'instruction' || y.kind !== 'instruction') return null;
-    if (line0 + countLines(seen.text, a[d.from].start, x.start) !== lineAt(tree.lineStarts, y.start)) return null;
+    if (line0 + countLines(seen.text, a[d.from].start, x.start) !== lineOfOffset(tree.lineStarts, y.start)) return null;
     if (outline(x, seen.text) !== outline(y, tree.text)) return null;
     removed.add(x);
   }
@@ -640,7 +633,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       // Per-stage rules see the stage's chain, but `stageByName` answers about every stage.
       pushItems(stageCache.rules(e, 'stage', st, key, model.stageNamesVersion, enabled.stage, (rules) => run(st, rules)));
       // Rules quoting line numbers are also keyed by the line the stage starts on.
-      if (enabled.citing.length) pushItems(stageCache.rules(e, 'citing', st, key * 0x100000 + lineAt(tree.lineStarts, st.start), model.stageNamesVersion, enabled.citing, (rules) => run(st, rules)));
+      if (enabled.citing.length) pushItems(stageCache.rules(e, 'citing', st, key * 0x100000 + lineOfOffset(tree.lineStarts, st.start), model.stageNamesVersion, enabled.citing, (rules) => run(st, rules)));
     });
   }
   // File rules. Those that read only instruction outlines keep their results across edits that
