@@ -125,6 +125,16 @@ export function updateLineStarts(old: number[], e: TextEdit, inPlace = false): n
   return out;
 }
 
+/** `list` with `[from, to)` replaced by `middle`, as one new array. */
+function spliced<T>(list: readonly T[], from: number, to: number, middle: readonly T[]): T[] {
+  const out = new Array<T>(from + middle.length + list.length - to);
+  let k = 0;
+  for (let i = 0; i < from; i++) out[k++] = list[i];
+  for (let i = 0; i < middle.length; i++) out[k++] = middle[i];
+  for (let i = to; i < list.length; i++) out[k++] = list[i];
+  return out;
+}
+
 /** First index `i` with `list[i].start >= pos` (list sorted by start). */
 function firstAtOrAfter(list: { start: number }[], pos: number): number {
   let lo = 0, hi = list.length;
@@ -223,16 +233,16 @@ export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: strin
       if (res.node) mid.push(res.node);
       line = res.next;
     }
-    const tail = nodes.slice(syncIndex);
     // Instructions: keep the old list's head and tail (found before shifting), splice in the new ones.
     const oldIns = old.instructions;
     const insHead = r < nodes.length ? firstAtOrAfter(oldIns, nodes[r].start) : oldIns.length;
     const insTail = syncIndex < nodes.length ? firstAtOrAfter(oldIns, nodes[syncIndex].start) : oldIns.length;
-    for (const n of tail) shiftNode(n, delta);
-    const newNodes = nodes.slice(0, r).concat(mid, tail);
-    const instructions = oldIns.slice(0, insHead);
-    for (const n of mid) if (n.kind === 'instruction') instructions.push(n);
-    for (let i = insTail; i < oldIns.length; i++) instructions.push(oldIns[i]);
+    for (let i = syncIndex; i < nodes.length; i++) shiftNode(nodes[i], delta);
+    // Both lists are built at their final size (no intermediate slices: they are long).
+    const newNodes = spliced(nodes, r, syncIndex, mid);
+    let midIns = 0;
+    for (const n of mid) if (n.kind === 'instruction') midIns++;
+    const instructions = spliced(oldIns, insHead, insTail, midIns === mid.length ? mid as Instruction[] : mid.filter((n): n is Instruction => n.kind === 'instruction'));
     const tree: TreeInternal = {
       text: newText,
       nodes: newNodes,
@@ -246,11 +256,13 @@ export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: strin
       preludeEndLine: old.preludeEndLine,
     };
     stampGeneration(tree, old.generation ?? -1);
-    return {
-      tree: tree as DockerfileTree,
-      errors: collectErrors(old.preludeErrors, newNodes),
-      changedFrom: r, changedCount: mid.length, removed: syncIndex - r, full: false,
-    };
+    // The error list is collected when asked for (the server reads errors per node).
+    const result = { tree: tree as DockerfileTree, changedFrom: r, changedCount: mid.length, removed: syncIndex - r, full: false } as ReparseResult;
+    // Not a closure over `old`: that would pin the previous text.
+    const preludeErrors = old.preludeErrors;
+    let errors: ReparseResult['errors'] | undefined;
+    Object.defineProperty(result, 'errors', { enumerable: true, get: () => (errors ??= collectErrors(preludeErrors, newNodes)) });
+    return result;
   } catch {
     return fullResult(newText);
   }
