@@ -177,6 +177,8 @@ export class ModelCache {
   /** @internal */ memo = new WeakMap<Instruction, StageMemo>();
   /** @internal */ prelude: { key: Instruction[]; globalArgs: VarDef[]; globalRefs: ResolvedRef[]; scope: Scope } | null = null;
   /** @internal */ names: (string | null)[] = [];
+  /** @internal The previous build: its instruction list, stages (with each FROM's index) and name map. */
+  last: { all: Instruction[]; stages: Stage[]; memos: StageMemo[]; starts: number[]; stageNames: Map<string, Stage>; parents: Set<Stage>; globalsKey: Instruction[] } | null = null;
   /** @internal */ namesVersion = 0;
   reused = 0;
   computed = 0;
@@ -263,10 +265,12 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     if (cache) cache.prelude = { key: globalsKey, globalArgs: globalArgs.slice(), globalRefs: globalRefs.slice(), scope: new Map(globalScope) };
   }
 
-  // An unchanged stage (same FROM node, same instruction nodes, same prelude and parent) is
-  // reused as is: a keystroke costs one pointer comparison per instruction, not a rebuild.
-  let k = firstFrom;
-  while (k < all.length) {
+  /**
+   * The stage whose FROM is `all[k]`, as stage number `index`: reused from its memo when its
+   * instruction nodes, prelude and parent are unchanged, else computed. `names` maps a name to
+   * the first stage of that name; only stages before `index` count as parents.
+   */
+  const stageFrom = (k: number, index: number, names: Map<string, Stage>): { m: StageMemo; e: number } => {
     const ins = all[k];
     const memo = cache?.memo.get(ins);
     // Where the stage ends: where it ended last time if its nodes are the same objects and the
@@ -285,46 +289,102 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     const imageRaw = from.image ? from.image.value : null;
     // With the same prelude and FROM node, the expanded image is the same as last time.
     const image = sameGlobals ? memo!.stage.image : imageRaw === null ? null : expandText(imageRaw, lookup(globalScope), { unknown: 'empty' });
-    const parent = image !== null ? stageNames.get(sameGlobals ? memo!.imageKey : image.toLowerCase()) ?? null : null;
-    let m: StageMemo;
+    const cand = image !== null ? names.get(sameGlobals ? memo!.imageKey : image.toLowerCase()) : undefined;
+    const parent = cand && cand.index < index ? cand : null;
     if (memo && sameGlobals && memo.parent === parent && sameNodes) {
-      m = memo;
-      m.stage.index = stages.length;
+      memo.stage.index = index;
       if (cache) cache.reused++;
-    } else {
-      const instrs = all.slice(k, e);
-      const nameWord = from.stageName && from.asKeyword && from.asKeyword.value.toLowerCase() === 'as' ? from.stageName : null;
-      const platformFlag = ins.flags.find((f) => f.name === 'platform');
-      const st: Stage = new StageImpl(stages.length, nameWord ? nameWord.value.toLowerCase() : null, nameWord, ins, instrs, imageRaw, image, parent, platformFlag?.value ?? null);
-      const stRefs: ResolvedRef[] = [];
-      const stDefs: VarDef[] = [];
-      if (ins.vars.length) resolveRefs(ins, globalScope, null, stRefs);
-      // New stage scope: ARG and ENV inherited from the parent stage (docker/docs "build
-      // variables": "Arguments and variables are inherited from parent stages").
-      const scope: Scope = new Map();
-      const pm = parent ? memos[parent.index] : undefined;
-      if (pm) for (const [key, v] of pm.scopeEnd) scope.set(key, v);
-      const scopeStart = new Map(scope);
-      const parentShell = pm ? pm.shells : undefined;
-      const shells = parentShell && parentShell.length ? [{ ins, shell: parentShell[parentShell.length - 1].shell }] : [];
-      for (let j = 1; j < instrs.length; j++) {
-        const x = instrs[j];
-        if (x.vars.length || x.trigger) resolveRefs(x, scope, st, stRefs);
-        if (x.name === 'ARG' || x.name === 'ENV') declare(x, scope, st, stDefs);
-        else if (x.name === 'SHELL' && x.command?.form === 'exec') shells.push({ ins: x, shell: x.command.json.map((j2) => j2.value) });
-      }
-      m = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, scopeStart, scopeEnd: scope, shells, refIndex: null, imageKey: image === null ? '' : image.toLowerCase() };
-      if (cache) { cache.memo.set(ins, m); cache.computed++; }
+      return { m: memo, e };
     }
-    k = e;
-    const st = m.stage;
-    stages.push(st);
-    memos.push(m);
-    if (st.name && !stageNames.has(st.name)) stageNames.set(st.name, st);
+    const instrs = all.slice(k, e);
+    const nameWord = from.stageName && from.asKeyword && from.asKeyword.value.toLowerCase() === 'as' ? from.stageName : null;
+    const platformFlag = ins.flags.find((f) => f.name === 'platform');
+    const st: Stage = new StageImpl(index, nameWord ? nameWord.value.toLowerCase() : null, nameWord, ins, instrs, imageRaw, image, parent, platformFlag?.value ?? null);
+    const stRefs: ResolvedRef[] = [];
+    const stDefs: VarDef[] = [];
+    if (ins.vars.length) resolveRefs(ins, globalScope, null, stRefs);
+    // New stage scope: ARG and ENV inherited from the parent stage (docker/docs "build
+    // variables": "Arguments and variables are inherited from parent stages").
+    const scope: Scope = new Map();
+    const pm = parent ? memos[parent.index] : undefined;
+    if (pm) for (const [key, v] of pm.scopeEnd) scope.set(key, v);
+    const scopeStart = new Map(scope);
+    const parentShell = pm ? pm.shells : undefined;
+    const shells = parentShell && parentShell.length ? [{ ins, shell: parentShell[parentShell.length - 1].shell }] : [];
+    for (let j = 1; j < instrs.length; j++) {
+      const x = instrs[j];
+      if (x.vars.length || x.trigger) resolveRefs(x, scope, st, stRefs);
+      if (x.name === 'ARG' || x.name === 'ENV') declare(x, scope, st, stDefs);
+      else if (x.name === 'SHELL' && x.command?.form === 'exec') shells.push({ ins: x, shell: x.command.json.map((j2) => j2.value) });
+    }
+    const m: StageMemo = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, scopeStart, scopeEnd: scope, shells, refIndex: null, imageKey: image === null ? '' : image.toLowerCase() };
+    if (cache) { cache.memo.set(ins, m); cache.computed++; }
+    return { m, e };
+  };
+
+  // A keystroke changes instructions inside one stage: when the previous build's instruction
+  // list differs from this one only inside one stage (no FROM added or removed there, same
+  // prelude) and no stage is built FROM it, that stage alone is looked at; the others are the
+  // previous build's, without touching them.
+  let starts: number[] = [];
+  let parents: Set<Stage> | null = null;
+  const last = cache?.last;
+  let done = false;
+  if (last && last.globalsKey === globalsKey) {
+    const a = last.all;
+    const lim = Math.min(a.length, all.length);
+    let p = 0;
+    while (p < lim && a[p] === all[p]) p++;
+    let ea = a.length, eb = all.length;
+    while (ea > p && eb > p && a[ea - 1] === all[eb - 1]) { ea--; eb--; }
+    let ok = p > firstFrom && last.starts.length > 0;
+    for (let i = p; ok && i < ea; i++) if (a[i].name === 'FROM') ok = false;
+    for (let i = p; ok && i < eb; i++) if (all[i].name === 'FROM') ok = false;
+    if (ok) {
+      // The stage holding index p - 1 (an insertion at a stage's end belongs to that stage).
+      let lo = 0, hi = last.starts.length - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (last.starts[mid] <= p - 1) lo = mid; else hi = mid - 1; }
+      const j = lo;
+      const delta = eb - ea;
+      if (ea === p && eb === p) {
+        stages.push(...last.stages); memos.push(...last.memos);
+        for (const [n2, st] of last.stageNames) stageNames.set(n2, st);
+        starts = last.starts; parents = last.parents; done = true;
+        if (cache) cache.reused += stages.length;
+      } else if (!last.parents.has(last.stages[j])) {
+        stages.push(...last.stages); memos.push(...last.memos);
+        for (const [n2, st] of last.stageNames) stageNames.set(n2, st);
+        const { m } = stageFrom(last.starts[j], j, stageNames);
+        const old = last.stages[j];
+        stages[j] = m.stage; memos[j] = m;
+        if (m.stage.name && stageNames.get(m.stage.name) === old) stageNames.set(m.stage.name, m.stage);
+        starts = delta === 0 ? last.starts : last.starts.map((x, i) => (i > j ? x + delta : x));
+        parents = last.parents;
+        done = true;
+        if (cache) cache.reused += stages.length - 1;
+      }
+    }
   }
+  if (!done) {
+    parents = new Set();
+    let k = firstFrom;
+    while (k < all.length) {
+      const { m, e } = stageFrom(k, stages.length, stageNames);
+      starts.push(k);
+      k = e;
+      const st = m.stage;
+      stages.push(st);
+      memos.push(m);
+      if (st.parent) parents.add(st.parent);
+      if (st.name && !stageNames.has(st.name)) stageNames.set(st.name, st);
+    }
+  }
+  if (cache) cache.last = { all, stages, memos, starts, stageNames, parents: parents!, globalsKey };
 
   let namesVersion = 0;
-  if (cache) {
+  // (The fast path above changed no FROM line, so no name.)
+  if (cache && done) namesVersion = cache.namesVersion;
+  else if (cache) {
     const prev = cache.names;
     let same = prev.length === stages.length;
     for (let i = 0; same && i < stages.length; i++) same = prev[i] === stages[i].name;
