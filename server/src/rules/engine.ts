@@ -1,14 +1,15 @@
-//! Runs the rule catalogue over an analysed document. Instruction-scoped rules are cached
-//! per instruction node (reports stored with the node's start offset and shifted when the
-//! node is reused at another offset); file-scoped rules run every time.
+//! Runs the rule catalogue over an analysed document. Results are cached per instruction node
+//! (instruction rules), per Stage object (per-stage rules, and each stage's block of instruction
+//! results) and, for file rules that declare what they read, across edits that leave that
+//! unchanged; cached reports follow their nodes when the incremental parser moves them
+//! (`reanchor`). Other file rules run every time.
 
 import type { DockerfileTree, Instruction, Span, TopNode } from '../syntax/nodes';
 import { lineOfOffset } from '../syntax/lineIndex';
 import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
-import { shellKind } from '../shell/commands';
+import { commandScript, shellKind } from '../shell/commands';
 import { stageFamily, WHOLE_MODEL } from './stageFacts';
 import { Suppressions, instructionAt } from './suppress';
-import { commandScript } from '../shell/commands';
 import type { Bilingual, ExternalFacts, Fix, Report, Rule, Severity } from './defineRule';
 import { ALL_RULES } from './registry.generated';
 

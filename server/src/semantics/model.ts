@@ -204,7 +204,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
   const memos: StageMemo[] = [];
   const globalArgs: VarDef[] = [];
   const globalRefs: ResolvedRef[] = [];
-  const stageNames = new Map<string, Stage>();
+  let stageNames = new Map<string, Stage>();
 
   const globalScope: Scope = new Map();
   for (const [k, v] of predefined) globalScope.set(k, v);
@@ -348,12 +348,12 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       const delta = eb - ea;
       if (ea === p && eb === p) {
         stages.push(...last.stages); memos.push(...last.memos);
-        for (const [n2, st] of last.stageNames) stageNames.set(n2, st);
+        stageNames = new Map(last.stageNames);
         starts = last.starts; parents = last.parents; done = true;
         if (cache) cache.reused += stages.length;
       } else if (!last.parents.has(last.stages[j])) {
         stages.push(...last.stages); memos.push(...last.memos);
-        for (const [n2, st] of last.stageNames) stageNames.set(n2, st);
+        stageNames = new Map(last.stageNames);
         const { m } = stageFrom(last.starts[j], j, stageNames);
         const old = last.stages[j];
         stages[j] = m.stage; memos[j] = m;
