@@ -12,6 +12,7 @@
 
 import type { DockerfileTree, Flag, Instruction, KeyValue, VarRef, Word } from '../syntax/nodes';
 import { expandText } from './expand';
+import { lineOfOffset } from '../syntax/lineIndex';
 
 export type VarKind = 'ARG' | 'ENV' | 'predefined';
 
@@ -192,9 +193,7 @@ function sameRange(a: Instruction[], b: Instruction[], from: number, to: number)
 }
 
 function sameList(a: Instruction[], b: Instruction[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return sameRange(a, b, 0, b.length);
 }
 
 export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticModel {
@@ -342,26 +341,25 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     for (let i = p; ok && i < eb; i++) if (all[i].name === 'FROM') ok = false;
     if (ok) {
       // The stage holding index p - 1 (an insertion at a stage's end belongs to that stage).
-      let lo = 0, hi = last.starts.length - 1;
-      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (last.starts[mid] <= p - 1) lo = mid; else hi = mid - 1; }
-      const j = lo;
-      const delta = eb - ea;
-      if (ea === p && eb === p) {
-        stages.push(...last.stages); memos.push(...last.memos);
+      const j = lineOfOffset(last.starts, p - 1);
+      const unchanged = ea === p && eb === p;
+      if (unchanged || !last.parents.has(last.stages[j])) {
+        stages.push(...last.stages);
+        memos.push(...last.memos);
         stageNames = new Map(last.stageNames);
-        starts = last.starts; parents = last.parents; done = true;
-        if (cache) cache.reused += stages.length;
-      } else if (!last.parents.has(last.stages[j])) {
-        stages.push(...last.stages); memos.push(...last.memos);
-        stageNames = new Map(last.stageNames);
-        const { m } = stageFrom(last.starts[j], j, stageNames);
-        const old = last.stages[j];
-        stages[j] = m.stage; memos[j] = m;
-        if (m.stage.name && stageNames.get(m.stage.name) === old) stageNames.set(m.stage.name, m.stage);
-        starts = delta === 0 ? last.starts : last.starts.map((x, i) => (i > j ? x + delta : x));
+        starts = last.starts;
         parents = last.parents;
         done = true;
-        if (cache) cache.reused += stages.length - 1;
+        if (!unchanged) {
+          const old = last.stages[j];
+          const { m } = stageFrom(last.starts[j], j, stageNames);
+          stages[j] = m.stage;
+          memos[j] = m;
+          if (m.stage.name && stageNames.get(m.stage.name) === old) stageNames.set(m.stage.name, m.stage);
+          const delta = eb - ea;
+          if (delta !== 0) starts = last.starts.map((x, i) => (i > j ? x + delta : x));
+        }
+        if (cache) cache.reused += stages.length - (unchanged ? 0 : 1);
       }
     }
   }
