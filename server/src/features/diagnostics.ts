@@ -2,7 +2,7 @@
 //! for the stdio transport, directly as JSON text with each finding's fixed part cached.
 
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { EncodedFinding, Finding } from '../rules/engine';
+import type { Finding } from '../rules/engine';
 import type { Rule } from '../rules/defineRule';
 import type { Locale } from './locale';
 import type { DockerfileDocument } from '../service/document';
@@ -63,8 +63,8 @@ function relatedOf(doc: DockerfileDocument, f: Finding, locale: Locale) {
 /**
  * The JSON text of `toDiagnostics(doc, findings, locale)` (same members in the same order, so
  * `JSON.parse` gives the same objects), as one string per diagnostic: join with ',' inside
- * brackets. Each string is cached per finding message with the positions it was built for
- * (rule results are cached, so the same message object comes back keystroke after keystroke):
+ * brackets. Each string is cached on its finding with the positions it was built for (rule
+ * results are cached, so the same finding object comes back keystroke after keystroke):
  * publishing a big file's diagnostics costs a few comparisons per finding, not a serialisation.
  */
 export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[], locale: Locale): string[] {
@@ -90,14 +90,12 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
     const el = eo >= so ? lineFrom(line, eo) : positionAt(ls, len, eo).line;
     const s = { line, character: so - ls[line] };
     const e = { line: el, character: eo - ls[el] };
-    // On the finding itself (the engine reuses finding objects while their report is cached),
-    // else per message object.
-    let c = f.encoded ?? cached.get(f.message);
+    // Kept on the finding itself: the engine reuses finding objects while their report is cached.
+    let c = f.encoded;
     if (!c || c.locale !== locale || c.severity !== f.severity || c.rule !== f.rule) {
       c = { locale, severity: f.severity, rule: f.rule, tail: JSON.stringify(body(f, locale)).slice(1, -1), at: [-1, -1, -1, -1], text: '' };
-      cached.set(f.message, c);
+      f.encoded = c;
     }
-    f.encoded = c;
     if (f.related.length) {
       parts[i] = `{"range":${rangeJson(s, e)},${c.tail},"relatedInformation":${JSON.stringify(relatedOf(doc, f, locale))}}`;
       continue;
@@ -114,11 +112,6 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
 
 function rangeJson(s: { line: number; character: number }, e: { line: number; character: number }): string {
   return `{"start":{"line":${s.line},"character":${s.character}},"end":{"line":${e.line},"character":${e.character}}}`;
-}
-
-/** `diagnosticsJsonParts` as one JSON array text. */
-export function diagnosticsJson(doc: DockerfileDocument, findings: Finding[], locale: Locale): string {
-  return '[' + diagnosticsJsonParts(doc, findings, locale).join(',') + ']';
 }
 
 /**
@@ -146,4 +139,3 @@ export function encodeRawJson(r: RawJson): Buffer {
   return buf;
 }
 
-const cached = new WeakMap<Finding['message'], EncodedFinding>();
