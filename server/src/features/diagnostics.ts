@@ -88,8 +88,7 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
     if (ls[line] > so) line = positionAt(ls, len, so).line;
     line = lineFrom(line, so);
     const el = eo >= so ? lineFrom(line, eo) : positionAt(ls, len, eo).line;
-    const s = { line, character: so - ls[line] };
-    const e = { line: el, character: eo - ls[el] };
+    const sc = so - ls[line], ec = eo - ls[el];
     // Kept on the finding itself: the engine reuses finding objects while their report is cached.
     let c = f.encoded;
     if (!c || c.locale !== locale || c.severity !== f.severity || c.rule !== f.rule) {
@@ -97,21 +96,21 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
       f.encoded = c;
     }
     if (f.related.length) {
-      parts[i] = `{"range":${rangeJson(s, e)},${c.tail},"relatedInformation":${JSON.stringify(relatedOf(doc, f, locale))}}`;
+      parts[i] = `{"range":${rangeJson(line, sc, el, ec)},${c.tail},"relatedInformation":${JSON.stringify(relatedOf(doc, f, locale))}}`;
       continue;
     }
     const at = c.at;
-    if (at[0] !== s.line || at[1] !== s.character || at[2] !== e.line || at[3] !== e.character) {
-      at[0] = s.line; at[1] = s.character; at[2] = e.line; at[3] = e.character;
-      c.text = `{"range":${rangeJson(s, e)},${c.tail}}`;
+    if (at[0] !== line || at[1] !== sc || at[2] !== el || at[3] !== ec) {
+      at[0] = line; at[1] = sc; at[2] = el; at[3] = ec;
+      c.text = `{"range":${rangeJson(line, sc, el, ec)},${c.tail}}`;
     }
     parts[i] = c.text;
   }
   return parts;
 }
 
-function rangeJson(s: { line: number; character: number }, e: { line: number; character: number }): string {
-  return `{"start":{"line":${s.line},"character":${s.character}},"end":{"line":${e.line},"character":${e.character}}}`;
+function rangeJson(sl: number, sc: number, el: number, ec: number): string {
+  return `{"start":{"line":${sl},"character":${sc}},"end":{"line":${el},"character":${ec}}}`;
 }
 
 /**

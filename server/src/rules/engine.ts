@@ -6,6 +6,7 @@
 
 import type { DockerfileTree, Instruction, Span, TopNode } from '../syntax/nodes';
 import { lineOfOffset } from '../syntax/lineIndex';
+import { detachStrings } from '../syntax/detach';
 import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
 import { commandScript, shellKind } from '../shell/commands';
 import { stageFamily, WHOLE_MODEL } from './stageFacts';
@@ -136,6 +137,8 @@ function own(rule: Rule, report: Report, anchorOf: (pos: number) => Anchor): Ite
       return c;
     });
   }
+  // Cached across edits: its messages and fix texts must not pin this version of the text.
+  detachStrings(r);
   const anchors: Anchor[] = new Array(slots.length * 2);
   const rels: number[] = new Array(slots.length * 2);
   for (let j = 0; j < slots.length; j++) {
@@ -249,14 +252,14 @@ export class StageRuleCache {
     return e;
   }
   /** The instruction-rule results of a stage's instructions, as one block. */
-  block(e: StageEntry, st: Stage, key: number, compute: () => Item[]): Item[] {
+  block(e: StageEntry, st: Stage, key: number, compute: (st: Stage) => Item[]): Item[] {
     const c = e.block;
     if (c && c.index === st.index && c.key === key) {
       this.hits++;
       return c.items;
     }
     this.misses++;
-    const items = compute();
+    const items = compute(st);
     e.block = { index: st.index, key, items };
     return items;
   }
@@ -264,7 +267,7 @@ export class StageRuleCache {
    * Per-stage rule results (`which`: the stage rules or those that quote line numbers). When
    * only the stage-name list changed (`names`), only the rules that asked about names run again.
    */
-  rules(e: StageEntry, which: 'stage' | 'citing', st: Stage, key: number, names: number, rules: readonly FileRule[], run: (rules: readonly FileRule[]) => StageRun): Item[] {
+  rules(e: StageEntry, which: 'stage' | 'citing', st: Stage, key: number, names: number, rules: readonly FileRule[], run: (st: Stage, rules: readonly FileRule[]) => StageRun): Item[] {
     const c = e[which];
     if (c && c.index === st.index && c.key === key && c.asked && c.plain) {
       if (c.asked.names === names || c.asked.rules.length === 0) {
@@ -273,13 +276,13 @@ export class StageRuleCache {
       }
       this.misses++;
       // Rules that stop asking stay in the group (they are re-run on name changes; harmless).
-      const again = run(c.asked.rules);
+      const again = run(st, c.asked.rules);
       c.asked = { rules: c.asked.rules, items: again.plain.concat(again.asked.items), names };
       c.items = c.plain.concat(c.asked.items);
       return c.items;
     }
     this.misses++;
-    const r = run(rules);
+    const r = run(st, rules);
     const items = r.plain.concat(r.asked.items);
     e[which] = { index: st.index, key, items, plain: r.plain, asked: { rules: r.asked.rules, items: r.asked.items, names } };
     return items;
@@ -469,7 +472,7 @@ function rulesFor(enabled: Enabled, ins: Instruction): Extract<Rule, { scope: 'i
   return l;
 }
 
-/** Whether a node's shell command fails to parse: depends on the node's text only. */
+/** Whether a node's heredoc is unterminated or its shell command fails to parse: depends on the node's text only. */
 const brokenMemo = new WeakMap<Instruction, boolean>();
 
 export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOptions = {}): Finding[] {
@@ -478,26 +481,19 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const cache = opts.cache ?? new RuleCache();
   const out: Finding[] = [];
   const sup = opts.pragmas === false ? null : new Suppressions(tree, model);
-  const shellBroken = (offset: number): boolean => {
+  // Fix-all never edits an instruction whose heredoc is unterminated or whose shell command
+  // does not parse (unbalanced quotes, `${`, `$(`): where a command ends is a guess there.
+  const unsafeAt = (offset: number): boolean => {
     const ins = instructionAt(tree.instructions, offset);
     if (!ins) return false;
     let b = brokenMemo.get(ins);
     if (b === undefined) {
       const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
       const runs = !!target && (target.name === 'RUN' || target.name === 'CMD' || target.name === 'ENTRYPOINT' || target.name === 'HEALTHCHECK');
-      const sc = runs ? commandScript(ins, tree.text) : null;
-      b = !!sc && sc.errors.length > 0;
+      b = ins.errors.some((e) => e.code === 'unterminated-heredoc') || (runs && (commandScript(ins, tree.text)?.errors.length ?? 0) > 0);
       brokenMemo.set(ins, b);
     }
     return b;
-  };
-  let broken: Span[] | null = null;
-  const brokenHeredocs = (): Span[] => {
-    if (!broken) {
-      broken = [];
-      for (const ins of tree.instructions) if (ins.errors.length && ins.errors.some((e) => e.code === 'unterminated-heredoc')) broken.push(ins);
-    }
-    return broken;
   };
   const pushItem = (it: Item) => {
     const rule = it.rule, r = it.report;
@@ -506,15 +502,8 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     if (sup && sup.suppresses(rule, r.span, r.subcode)) return;
     // A per-finding severity (e.g. an escalation) applies unless the user changed the rule's level.
     const severity: EffectiveSeverity = r.severity && s === rule.severity ? r.severity : (s as EffectiveSeverity);
-    // Fix-all never edits an instruction whose heredoc is unterminated or whose shell command
-    // does not parse (unbalanced quotes, `${`, `$(`): where a command ends is a guess there.
     // A cached item's instruction is the same node for as long as the item lives: check once.
-    if (it.unsafe === undefined) {
-      it.unsafe = !!r.fixes && r.fixes.some((x) => x.safe) && (
-        brokenHeredocs().some((b) => r.span.start >= b.start && r.span.start <= b.end) ||
-        shellBroken(r.span.start)
-      );
-    }
+    if (it.unsafe === undefined) it.unsafe = !!r.fixes && r.fixes.some((x) => x.safe) && unsafeAt(r.span.start);
     let f = it.finding;
     if (!f || f.severity !== severity) {
       const fixes = it.unsafe ? r.fixes!.map((x) => ({ ...x, safe: false })) : r.fixes ?? [];
@@ -590,14 +579,17 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   pushItems(instructionItems(tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom)));
   const blockCache = opts.stageCache ?? new StageRuleCache();
   const blockKey = keyId(enabled.key);
-  const entries = model.stages.map((st) => blockCache.entry(st));
-  model.stages.forEach((st, i) => pushItems(blockCache.block(entries[i], st, blockKey, () => instructionItems(st.instructions))));
+  const stages = model.stages;
+  // (No closures or sets per stage below: this loop runs on every keystroke over every stage.)
+  const entries = stages.map((st) => blockCache.entry(st));
+  const stageInstructionItems = (st: Stage) => instructionItems(st.instructions);
+  for (let i = 0; i < stages.length; i++) pushItems(blockCache.block(entries[i], stages[i], blockKey, stageInstructionItems));
   if (enabled.stage.length || enabled.citing.length) {
     const stageCache = blockCache;
     // Whether a stage is shipped (the last one, or built FROM by another) is part of the key.
-    const shipped = new Set<Stage>();
-    if (model.stages.length) shipped.add(model.stages[model.stages.length - 1]);
-    for (const st of model.stages) if (st.parent) shipped.add(st.parent);
+    const shipped = new Uint8Array(stages.length);
+    if (stages.length) shipped[stages.length - 1] = 1;
+    for (const st of stages) if (st.parent) shipped[st.parent.index] = 1;
     // One view per stage and run, shared by the two groups of per-stage rules. The view's
     // `stageByName` notes which rule asked (its answer depends on other stages' names).
     let viewOf: Stage | null = null;
@@ -628,14 +620,15 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       return out;
     };
     const plain = keyId(enabled.key), shippedKey = keyId(enabled.key + '\0shipped');
-    model.stages.forEach((st, i) => {
-      const key = shipped.has(st) ? shippedKey : plain;
+    for (let i = 0; i < stages.length; i++) {
+      const st = stages[i];
+      const key = shipped[i] ? shippedKey : plain;
       const e = entries[i];
       // Per-stage rules see the stage's chain, but `stageByName` answers about every stage.
-      pushItems(stageCache.rules(e, 'stage', st, key, model.stageNamesVersion, enabled.stage, (rules) => run(st, rules)));
+      pushItems(stageCache.rules(e, 'stage', st, key, model.stageNamesVersion, enabled.stage, run));
       // Rules quoting line numbers are also keyed by the line the stage starts on.
-      if (enabled.citing.length) pushItems(stageCache.rules(e, 'citing', st, key * 0x100000 + lineOfOffset(tree.lineStarts, st.start), model.stageNamesVersion, enabled.citing, (rules) => run(st, rules)));
-    });
+      if (enabled.citing.length) pushItems(stageCache.rules(e, 'citing', st, key * 0x100000 + lineOfOffset(tree.lineStarts, st.start), model.stageNamesVersion, enabled.citing, run));
+    }
   }
   // File rules. Those that read only instruction outlines keep their results across edits that
   // leave every outline (and line) as it was — most keystrokes inside a command.

@@ -2,6 +2,7 @@
 //! CMD/ENTRYPOINT/HEALTHCHECK) runs, parsed once per instruction node, plus option helpers
 //! shared by the package-manager rules. Pure.
 
+import { detachStrings } from '../syntax/detach';
 import type { Instruction } from '../syntax/nodes';
 import { basename, cleanContinuations, identityText, parseShellMapped, stripWrappers, type ShCommand, type ShError, type ShWord } from './parser';
 
@@ -69,6 +70,8 @@ export function commandScript(ins: Instruction, source: string): CommandScript |
     return c.script;
   }
   const script = compute(target, source);
+  // Cached with the node across edits: it must not pin this version of the text (detach.ts).
+  detachStrings(script);
   cache.set(target, { start: target.start, end: target.end, script });
   return script;
 }

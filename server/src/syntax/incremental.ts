@@ -5,6 +5,7 @@
 //! Edits touching the directive prelude (or the line right after it) fall back to a full parse.
 
 import type { DockerfileTree, Instruction, ParseResult, Span, TopNode, Word, VarRef, Flag, KeyValue, Heredoc, CommandData } from './nodes';
+import { detachStrings } from './detach';
 import { collectErrors, lexNode, lineContentEnd, parse, stampGeneration, type TreeInternal } from './parser';
 
 /** A text replacement in offsets of the text it applies to. */
@@ -230,7 +231,8 @@ export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: strin
         }
       }
       const res = lexNode(ctx, line);
-      if (res.node) mid.push(res.node);
+      // Fresh nodes outlive this version of the text: they must not pin it (see detach.ts).
+      if (res.node) { detachStrings(res.node); mid.push(res.node); }
       line = res.next;
     }
     // Instructions: keep the old list's head and tail (found before shifting), splice in the new ones.
