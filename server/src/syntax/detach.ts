@@ -12,7 +12,7 @@
 const MIN_VIEW = 13;
 
 /** `s` as a string that shares no storage with a longer string. */
-export function detached(s: string): string {
+export function flatCopy(s: string): string {
   if (s.length < MIN_VIEW) return s;
   // The concatenation is flattened into a new sequential string by the substring operation; the
   // result is a view into that copy (one character longer than `s`), never into the original.
@@ -21,7 +21,7 @@ export function detached(s: string): string {
 
 /**
  * Replaces, in place, every string of 13+ characters reachable through plain objects and arrays
- * of `x` with a detached copy. Other objects (maps, typed arrays, class instances) and frozen
+ * of `x` with a copy (`flatCopy`). Other objects (maps, typed arrays, class instances) and frozen
  * objects are left alone. Meant for tree-shaped data (nodes, scripts, reports): a shared object
  * is visited once per path, and `depth` stops a cycle.
  */
@@ -30,7 +30,7 @@ export function detachStrings(x: unknown, depth = 0): void {
   if (Array.isArray(x)) {
     for (let i = 0; i < x.length; i++) {
       const v: unknown = x[i];
-      if (typeof v === 'string') { if (v.length >= MIN_VIEW) x[i] = detached(v); } else if (typeof v === 'object' && v !== null) detachStrings(v, depth + 1);
+      if (typeof v === 'string') { if (v.length >= MIN_VIEW) x[i] = flatCopy(v); } else if (typeof v === 'object' && v !== null) detachStrings(v, depth + 1);
     }
     return;
   }
@@ -41,7 +41,7 @@ export function detachStrings(x: unknown, depth = 0): void {
     const v = o[k];
     if (typeof v === 'string') {
       if (v.length >= MIN_VIEW) {
-        try { o[k] = detached(v); } catch { /* a read-only or accessor property: leave it */ }
+        try { o[k] = flatCopy(v); } catch { /* a read-only or accessor property: leave it */ }
       }
     } else if (typeof v === 'object' && v !== null) detachStrings(v, depth + 1);
   }

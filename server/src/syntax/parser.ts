@@ -8,21 +8,14 @@ import type {
   Heredoc, Instruction, JsonString, KeyValue, ParseError, ParseResult, Span, TopNode, VarRef, Word,
 } from './nodes';
 import { KNOWN_INSTRUCTIONS } from './nodes';
+import { flatCopy } from './detach';
+
+export { flatCopy };
 
 const KNOWN = new Set<string>(KNOWN_INSTRUCTIONS);
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 const DIRECTIVE_RE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const VALID_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
-
-/**
- * A copy of `s` that does not keep a larger string alive. V8 represents slices and
- * concatenations as views of their parent; nodes outlive many edits, so the strings they
- * keep must not pin whole old versions of the document (a real leak on big files).
- */
-export function flatCopy(s: string): string {
-  if (s.length < 13) return s; // V8 copies short slices anyway
-  return Buffer.from(s, 'utf16le').toString('utf16le');
-}
 
 /** Go's unicode.IsSpace for the characters that matter in Dockerfiles. */
 export function isSpace(c: number): boolean {
