@@ -11,7 +11,7 @@ import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type S
 import { commandScript, shellKind } from '../shell/commands';
 import { stageFamily, WHOLE_MODEL } from './stageFacts';
 import { Suppressions, instructionAt } from './suppress';
-import type { Bilingual, ExternalFacts, Fix, Report, Rule, Severity } from './defineRule';
+import type { Bilingual, ExternalFacts, Fix, InstructionRuleContext, Report, Rule, Severity } from './defineRule';
 import { ALL_RULES } from './registry.generated';
 
 export { ALL_RULES };
@@ -175,6 +175,9 @@ function anchorIn(list: readonly (Anchor & { end: number })[], pos: number): Anc
   return ans >= 0 ? list[ans] : FILE_START;
 }
 
+/** Shared by every instruction without reports (never mutated). */
+const NO_ITEMS: Item[] = [];
+
 interface CachedItems {
   key: string;
   items: Item[];
@@ -185,15 +188,20 @@ export class RuleCache {
   private map = new WeakMap<Instruction, CachedItems>();
   hits = 0;
   misses = 0;
-  get(ins: Instruction, key: string, compute: () => { rule: Rule; report: Report }[]): Item[] {
+  /** `compute(ins)` may return a reused array: it is read before the next call. */
+  get(ins: Instruction, key: string, compute: (ins: Instruction) => { rule: Rule; report: Report }[]): Item[] {
     const c = this.map.get(ins);
     if (c && c.key === key) {
       this.hits++;
       return c.items;
     }
     this.misses++;
-    const anchor = () => ins;
-    const items = compute().map((x) => own(x.rule, x.report, anchor));
+    const reports = compute(ins);
+    let items: Item[] = NO_ITEMS;
+    if (reports.length) {
+      const anchor = () => ins;
+      items = reports.map((x) => own(x.rule, x.report, anchor));
+    }
     this.map.set(ins, { key, items });
     return items;
   }
@@ -525,6 +533,23 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     ({ span: { start: span.start, end: span.end }, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' });
   const source = tree.text;
   // Family and SHELL only change at FROM and SHELL: compute the cache key once per run of them.
+  // One context for every instruction of the run, updated before each (rules do not keep it).
+  const acc: { rule: Rule; report: Report }[] = [];
+  let current: Rule | null = null;
+  const ctx: InstructionRuleContext = { escape: '\\', source, family: 'unknown', shell: DEFAULT_SHELL, shellKind: 'posix', report: (report: Report) => { acc.push({ rule: current!, report }); } };
+  const checkInstruction = (ins: Instruction): { rule: Rule; report: Report }[] => {
+    acc.length = 0;
+    for (const rule of rulesFor(enabled, ins)) {
+      current = rule;
+      try {
+        rule.checkInstruction(ins, ctx);
+      } catch (e) {
+        // A rule bug must not hide the other diagnostics.
+        acc.push({ rule, report: internalError(rule, ins.keywordSpan, e) });
+      }
+    }
+    return acc;
+  };
   const instructionItems = (list: readonly Instruction[]): Item[] => {
     const all: Item[] = [];
     let lastStage: Stage | null | undefined;
@@ -542,22 +567,8 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
         kind = shellKind(shell);
         key = (shell === DEFAULT_SHELL ? family : family + '\0' + shell.join('\0')) + '\0' + enabled.key;
       }
-      const items = cache.get(ins, key, () => {
-        const acc: { rule: Rule; report: Report }[] = [];
-        const rules = rulesFor(enabled, ins);
-        let current: Rule = rules[0];
-        const ctx = { escape: ins.escape, source, family, shell, shellKind: kind, report: (report: Report) => { acc.push({ rule: current, report }); } };
-        for (const rule of rules) {
-          current = rule;
-          try {
-            rule.checkInstruction(ins, ctx);
-          } catch (e) {
-            // A rule bug must not hide the other diagnostics.
-            acc.push({ rule, report: internalError(rule, ins.keywordSpan, e) });
-          }
-        }
-        return acc;
-      });
+      ctx.escape = ins.escape; ctx.family = family; ctx.shell = shell; ctx.shellKind = kind;
+      const items = cache.get(ins, key, checkInstruction);
       for (const it of items) all.push(it);
     }
     return all;
@@ -595,27 +606,41 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     let viewOf: Stage | null = null;
     let view: ReturnType<typeof stageView> | null = null;
     let asked = false;
+    // Offsets follow the document's instructions (a fix may edit a global ARG above the stage;
+    // such a stage is rebuilt when the prelude changes). Not comments: they change under a
+    // reused stage.
+    const anchor = (pos: number) => anchorIn(tree.instructions, pos);
+    // One context per stage, shared by its rules (they do not keep it): reports of the rule
+    // running go to `plain`, and move to `asked` if it asked about stage names.
+    let out: StageRun = { plain: [], asked: { rules: [], items: [] } };
+    let current: FileRule | null = null;
+    let lo = 0, hi = 0;
+    const report = (r: Report) => { if (r.span.start >= lo && r.span.start <= hi) out.plain.push(own(current!, r, anchor)); };
+    const noExternal: ExternalFacts = {};
     const run = (st: Stage, rules: readonly FileRule[]): StageRun => {
-      const out: StageRun = { plain: [], asked: { rules: [], items: [] } };
+      out = { plain: [], asked: { rules: [], items: [] } };
       if (viewOf !== st) {
         view = stageView(tree, model, st);
         viewOf = st;
         Object.defineProperty(view.model, 'stageByName', { value: (name: string) => { asked = true; return model.stageByName(name); } });
       }
-      // Offsets follow the document's instructions (a fix may edit a global ARG above the stage;
-      // such a stage is rebuilt when the prelude changes). Not comments: they change under a
-      // reused stage.
-      const anchor = (pos: number) => anchorIn(tree.instructions, pos);
-      const lo = st.index === 0 ? 0 : st.start, hi = st.end;
+      lo = st.index === 0 ? 0 : st.start;
+      hi = st.end;
+      const ctx = { tree: view!.tree, model: view!.model, external: noExternal, report };
       for (const rule of rules) {
-        const acc: Item[] = [];
+        const mark = out.plain.length;
+        current = rule;
         asked = false;
         try {
-          rule.check({ tree: view!.tree, model: view!.model, external: {}, report: (report) => { if (report.span.start >= lo && report.span.start <= hi) acc.push(own(rule, report, anchor)); } });
+          rule.check(ctx);
         } catch (e) {
-          acc.push(own(rule, internalError(rule, st.from.keywordSpan, e), anchor));
+          out.plain.push(own(rule, internalError(rule, st.from.keywordSpan, e), anchor));
         }
-        if (asked) { out.asked.rules.push(rule); out.asked.items.push(...acc); } else out.plain.push(...acc);
+        if (asked) {
+          out.asked.rules.push(rule);
+          for (let k = mark; k < out.plain.length; k++) out.asked.items.push(out.plain[k]);
+          out.plain.length = mark;
+        }
       }
       return out;
     };

@@ -76,7 +76,7 @@ export default defineRule({
   scope: 'instruction',
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
-      if (!i.known) return;
+      if (!i.known || i.flags.length === 0) return;
       const specs = flagsOf(i.name);
       const seen = new Map<string, Flag>();
       for (const f of i.flags) {
