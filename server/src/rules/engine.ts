@@ -410,34 +410,66 @@ function stageRefsByStage(model: SemanticModel): Map<Stage | null, StageRef[]> {
   return g;
 }
 
-/** The view a per-stage rule sees: the stage's parent chain and the stage itself. */
-function stageView(tree: DockerfileTree, model: SemanticModel, st: Stage): { tree: DockerfileTree; model: SemanticModel } {
-  const chain: Stage[] = [st];
-  for (let p = st.parent, n = 0; p && n < 32; p = p.parent, n++) chain.unshift(p);
-  // The first stage's view also holds the global prelude (ARGs before the first FROM), so
-  // per-stage rules report on global ARGs exactly once; a prelude edit invalidates every stage.
-  const prelude = st.index === 0 ? tree.instructions.slice(0, tree.instructions.indexOf(st.from)) : [];
-  const own = chain.length === 1 ? st.instructions : chain.flatMap((c) => c.instructions);
-  const instructions = prelude.length ? [...prelude, ...own] : own;
-  const vt = Object.create(tree) as DockerfileTree;
-  Object.defineProperty(vt, 'instructions', { value: instructions });
-  let nodes: TopNode[] | undefined;
-  Object.defineProperty(vt, 'nodes', { get: () => (nodes ??= tree.nodes.filter((n) => chain.some((c) => n.start >= c.start && n.start <= c.end))) });
-  const vm = Object.create(model) as SemanticModel;
-  const pick = <T>(get: (s: Stage | null) => T[], withGlobal: boolean): T[] => {
+/** What one stage's view holds; the view objects' getters (on per-run prototypes) read it. */
+interface ViewState {
+  chain: Stage[];
+  instructions: Instruction[];
+  tree: DockerfileTree;
+  nodes?: TopNode[];
+  defs?: VarDef[];
+  refs?: ResolvedRef[];
+  stageRefs?: StageRef[];
+}
+const VIEW = Symbol('stage view');
+type Viewed = { [VIEW]: ViewState };
+
+/**
+ * The views per-stage rules see: the stage's parent chain and the stage itself, as a tree and a
+ * model that answer like the whole document's for everything else. The getters live on two
+ * prototypes made once per run; a stage's view is two objects with one field each (no
+ * `defineProperty` per stage, which made every view a slow dictionary object).
+ * `onStageByName` is called when a rule asks about stage names (its answer depends on other stages).
+ */
+function stageViews(tree: DockerfileTree, model: SemanticModel, onStageByName: () => void): (st: Stage) => { tree: DockerfileTree; model: SemanticModel } {
+  const state = (o: unknown) => (o as Viewed)[VIEW];
+  const pick = <T>(chain: Stage[], get: (s: Stage | null) => T[], withGlobal: boolean): T[] => {
     const out: T[] = withGlobal ? [...get(null)] : [];
     for (const c of chain) { const l = get(c); if (l.length) out.push(...l); }
     return out;
   };
-  Object.defineProperty(vm, 'tree', { value: vt });
-  Object.defineProperty(vm, WHOLE_MODEL, { value: model });
-  Object.defineProperty(vm, 'stages', { value: chain });
-  // Built once per view (several rules read them; the global part has every FROM line's references).
-  let defs: VarDef[] | undefined, refs: ResolvedRef[] | undefined, stageRefs: StageRef[] | undefined;
-  Object.defineProperty(vm, 'defs', { get: () => (defs ??= pick(model.defsIn, true)) });
-  Object.defineProperty(vm, 'refs', { get: () => (refs ??= pick(model.refsIn, true)) });
-  Object.defineProperty(vm, 'stageRefs', { get: () => (stageRefs ??= pick((s) => stageRefsByStage(model).get(s) ?? [], false)) });
-  return { tree: vt, model: vm };
+  const treeProto = Object.create(tree, {
+    instructions: { get(this: unknown) { return state(this).instructions; } },
+    nodes: {
+      get(this: unknown) {
+        const v = state(this);
+        return (v.nodes ??= tree.nodes.filter((n) => v.chain.some((c) => n.start >= c.start && n.start <= c.end)));
+      },
+    },
+  }) as DockerfileTree;
+  const modelProto = Object.create(model, {
+    tree: { get(this: unknown) { return state(this).tree; } },
+    [WHOLE_MODEL]: { value: model },
+    stages: { get(this: unknown) { return state(this).chain; } },
+    // Built once per view (several rules read them; the global part has every FROM line's references).
+    defs: { get(this: unknown) { const v = state(this); return (v.defs ??= pick(v.chain, model.defsIn, true)); } },
+    refs: { get(this: unknown) { const v = state(this); return (v.refs ??= pick(v.chain, model.refsIn, true)); } },
+    stageRefs: { get(this: unknown) { const v = state(this); return (v.stageRefs ??= pick(v.chain, (s) => stageRefsByStage(model).get(s) ?? [], false)); } },
+    stageByName: { value: (name: string) => { onStageByName(); return model.stageByName(name); } },
+  }) as SemanticModel;
+  return (st) => {
+    const chain: Stage[] = [st];
+    for (let p = st.parent, n = 0; p && n < 32; p = p.parent, n++) chain.unshift(p);
+    // The first stage's view also holds the global prelude (ARGs before the first FROM), so
+    // per-stage rules report on global ARGs exactly once; a prelude edit invalidates every stage.
+    const prelude = st.index === 0 ? tree.instructions.slice(0, tree.instructions.indexOf(st.from)) : [];
+    const own = chain.length === 1 ? st.instructions : chain.flatMap((c) => c.instructions);
+    const vt = Object.create(treeProto) as DockerfileTree & Viewed;
+    const vm = Object.create(modelProto) as SemanticModel & Viewed;
+    const v: ViewState = { chain, instructions: prelude.length ? [...prelude, ...own] : own, tree: vt };
+    vt[VIEW] = v;
+    vm[VIEW] = v;
+    return { tree: vt, model: vm };
+  };
 }
 
 interface Enabled {
@@ -604,8 +636,9 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     // One view per stage and run, shared by the two groups of per-stage rules. The view's
     // `stageByName` notes which rule asked (its answer depends on other stages' names).
     let viewOf: Stage | null = null;
-    let view: ReturnType<typeof stageView> | null = null;
+    let view: { tree: DockerfileTree; model: SemanticModel } | null = null;
     let asked = false;
+    const viewFor = stageViews(tree, model, () => { asked = true; });
     // Offsets follow the document's instructions (a fix may edit a global ARG above the stage;
     // such a stage is rebuilt when the prelude changes). Not comments: they change under a
     // reused stage.
@@ -620,9 +653,8 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     const run = (st: Stage, rules: readonly FileRule[]): StageRun => {
       out = { plain: [], asked: { rules: [], items: [] } };
       if (viewOf !== st) {
-        view = stageView(tree, model, st);
+        view = viewFor(st);
         viewOf = st;
-        Object.defineProperty(view.model, 'stageByName', { value: (name: string) => { asked = true; return model.stageByName(name); } });
       }
       lo = st.index === 0 ? 0 : st.start;
       hi = st.end;
