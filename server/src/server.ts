@@ -48,6 +48,8 @@ export interface ServerSettings {
   context?: { roots?: Record<string, string>; diagnostics?: boolean };
   shellcheck?: { enabled?: boolean };
   dockerDx?: { hideOverlapping?: boolean };
+  /** DF037's allow-list (host names or `*.example.com`); wins over the project configuration's. */
+  trustedRegistries?: string[];
 }
 
 export interface ServerOptions {
@@ -84,6 +86,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (shellcheck === undefined) shellcheck = shellcheckRunner() ?? null;
     return shellcheck ?? undefined;
   }
+  /** The `trustedRegistries` setting, when it is a non-empty list of non-empty strings. */
+  function trustedFromSettings(): string[] | undefined {
+    const t: unknown = settings.trustedRegistries;
+    if (!Array.isArray(t)) return undefined;
+    const l = t.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+    return l.length ? l : undefined;
+  }
   function optionsFor(uri: string): RunOptions {
     if (!uri.startsWith('file:')) return runOptions;
     let file: string;
@@ -95,7 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       let config: RuleConfig;
       try { config = loadRuleConfig(file, stop); } catch (e) { connection.console.warn(`config: ${(e as Error).message}`); config = emptyConfig(); }
       for (const pr of config.problems) connection.console.warn(pr.message.en);
-      o = { severities: resolveSeverities(config.overrides, dockerDxOverrides(settings.dockerDx?.hideOverlapping), settings.rules), pragmas: config.pragmas, external: { config, shellcheck: shellcheckFn() } };
+      o = { severities: resolveSeverities(config.overrides, dockerDxOverrides(settings.dockerDx?.hideOverlapping), settings.rules), pragmas: config.pragmas, external: { config, shellcheck: shellcheckFn(), trustedRegistries: trustedFromSettings() } };
       dirOptions.set(dir, o);
     }
     return o;
@@ -396,7 +405,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- settings -------------------------------------------------------------------------------
   function applySettings(s: ServerSettings | null | undefined): void {
     settings = s && typeof s === 'object' ? s : {};
-    runOptions = { severities: resolveSeverities(dockerDxOverrides(settings.dockerDx?.hideOverlapping), settings.rules) };
+    runOptions = { severities: resolveSeverities(dockerDxOverrides(settings.dockerDx?.hideOverlapping), settings.rules), external: { trustedRegistries: trustedFromSettings() } };
     dirOptions.clear();
     revalidateAll();
   }

@@ -107,6 +107,30 @@ test('a .hadolint.yaml next to the Dockerfile applies, and editing it re-validat
   assert.ok(p.diagnostics.some((d) => d.code === 'DF053'));
 });
 
+test('the trustedRegistries setting drives DF037, wins over .hadolint.yaml and follows configuration changes', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-srv-trust-'));
+  fs.writeFileSync(path.join(dir, '.hadolint.yaml'), 'trustedRegistries: [quay.io]\n');
+  const uri = pathToFileURL(path.join(dir, 'Dockerfile')).href;
+  const own = new LspClient(process.execPath, [SERVER, '--stdio']);
+  try {
+    await own.initialize(null, 'en', { settings: { rules: { DF037: 'warning' }, trustedRegistries: ['ghcr.io'] } });
+    const untrusted = (p: { diagnostics: { code?: unknown; range: { start: { line: number } } }[] }) => p.diagnostics.filter((d) => d.code === 'DF037').map((d) => d.range.start.line);
+    let wait = own.waitFor((p) => p.uri === uri);
+    own.open(uri, 'FROM ghcr.io/acme/base:1 AS a\nFROM quay.io/acme/tool:2 AS b\nFROM node:22\n', 1);
+    // A configured list replaces Docker Hub's default trust too (node:22 is reported).
+    assert.deepEqual(untrusted(await wait), [1, 2], 'the setting (ghcr.io) replaces the project list (quay.io)');
+    // Cleared setting: the project configuration's list applies again.
+    wait = own.waitFor((p) => p.uri === uri && untrusted(p).includes(0));
+    own.conn.sendNotification('workspace/didChangeConfiguration', { settings: { dockwise: { rules: { DF037: 'warning' }, trustedRegistries: [] } } });
+    assert.deepEqual(untrusted(await wait), [0, 2]);
+  } finally {
+    await own.shutdown();
+  }
+});
+
 test('context diagnostics arrive for a saved Dockerfile once the context is scanned, and follow file events', async () => {
   const fs = await import('node:fs');
   const os = await import('node:os');

@@ -105,6 +105,8 @@ export interface ExternalFacts {
   shellcheck?: ShellcheckFn;
   /** Project configuration (`.hadolint.yaml`, `.dockwise.*`) with its problems (DF122), trusted registries (DF037). */
   config?: RuleConfig;
+  /** Trusted registries from the editor's settings (DF037); they win over the project configuration's list. */
+  trustedRegistries?: string[];
 }
 
 /** One ShellCheck comment (`--format=json1`: 1-based lines and columns, tabs count as one). */

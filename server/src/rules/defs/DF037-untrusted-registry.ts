@@ -38,7 +38,8 @@ export default defineRule({
   },
   scope: 'file',
   check({ model, external, report }) {
-    const configured = external.config?.trustedRegistries ?? (external as { trustedRegistries?: unknown }).trustedRegistries;
+    // Editor settings win over the project configuration, as for severities (rules/config.ts).
+    const configured: unknown = external.trustedRegistries ?? external.config?.trustedRegistries;
     const allow = Array.isArray(configured) && configured.every((x) => typeof x === 'string') && configured.length ? configured as string[] : DEFAULT_TRUSTED;
     for (const { stage, word } of fromImages(model)) {
       const r = resolvedFromImage(model, stage, word, (ref) => describeImageRef(ref).valid);
