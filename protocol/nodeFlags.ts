@@ -6,3 +6,13 @@
 //! - `--v8-pool-size=1`: one V8 helper thread instead of one per core (the server's work is
 //!   single-threaded anyway); each thread's malloc arena held 8–10 MiB of RSS.
 export const SERVER_NODE_FLAGS: string[] = ['--max-semi-space-size=2', '--v8-pool-size=1'];
+
+/**
+ * The flags for a server started by `execPath` of this runtime. Electron (desktop VS Code's
+ * extension host) runs the server as Node but sets up V8's thread pool itself; its handling of
+ * Node's `--v8-pool-size` could not be checked here (no Electron on these machines), and a
+ * rejected flag would keep the server from starting, so only the V8 flag is passed there.
+ */
+export function serverNodeFlags(versions: { readonly [k: string]: string | undefined } = process.versions): string[] {
+  return versions.electron ? SERVER_NODE_FLAGS.filter((f) => !f.startsWith('--v8-pool-size')) : SERVER_NODE_FLAGS;
+}

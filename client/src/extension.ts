@@ -2,7 +2,7 @@
 // the Build Context view, its status bar item and the commands. The only code that imports `vscode`.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../protocol/nodeFlags';
+import { serverNodeFlags } from '../../protocol/nodeFlags';
 import { BuildContextProvider, ViewSnapshot } from './contextView';
 import { ContextChangedNotification, ContextSummary, ContextSummaryMethod, ContextSummaryParams } from './contextTypes';
 import type { ContextSummaryResult } from '../../protocol/context';
@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): DockwiseApi {
   const serverOptions: ServerOptions = {
     // stdio rather than node IPC: over stdio the server sends diagnostics as cached JSON text
     // (no serialisation of every diagnostic per keystroke; see server/src/main.ts).
-    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: SERVER_NODE_FLAGS } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: serverNodeFlags() } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
