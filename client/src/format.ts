@@ -1,16 +1,8 @@
 // Pure helpers shared by the view, the status bar and the report (no vscode import: unit-testable).
 import type { ContextSummary, SizeEntry } from './contextTypes';
+import { formatBytes } from '../../protocol/size';
 
-/** Decimal units, like BuildKit's "transferring context: 2.1MB" progress line. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '?';
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let i = -1;
-  do { v /= 1000; i++; } while (v >= 1000 && i < units.length - 1);
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
-}
+export { formatBytes };
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');

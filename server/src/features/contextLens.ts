@@ -6,20 +6,12 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { DockerfileDocument } from '../service/document';
 import type { Instruction } from '../syntax/nodes';
 import type { Locale } from './locale';
+import { formatBytes } from '../../../protocol/size';
 
 export interface SourceInfo {
   status: 'ok' | 'excluded' | 'not-found' | 'invalid-pattern' | 'remote';
   files: number;
   bytes: number;
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = bytes / 1000;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) { v /= 1000; u++; }
-  return `${v.toFixed(1)} ${units[u]}`;
 }
 
 const count = (n: number, locale: Locale) => n.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-US');
@@ -50,8 +42,8 @@ export function contextLenses(
   const show = (title: string) => ({ title, command: 'dockwise.showContextReport' });
   if (summary) {
     const title = locale === 'ko'
-      ? `빌드 컨텍스트: 파일 ${count(summary.includedFiles, locale)}개, ${formatSize(summary.includedBytes)} 전송 (.dockerignore로 ${count(summary.excludedFiles, locale)}개 제외)`
-      : `Build context: ${count(summary.includedFiles, locale)} files, ${formatSize(summary.includedBytes)} sent (${count(summary.excludedFiles, locale)} excluded by .dockerignore)`;
+      ? `빌드 컨텍스트: 파일 ${count(summary.includedFiles, locale)}개, ${formatBytes(summary.includedBytes)} 전송 (.dockerignore로 ${count(summary.excludedFiles, locale)}개 제외)`
+      : `Build context: ${count(summary.includedFiles, locale)} files, ${formatBytes(summary.includedBytes)} sent (${count(summary.excludedFiles, locale)} excluded by .dockerignore)`;
     for (const ins of doc.tree.instructions) if (ins.name === 'FROM') lenses.push({ range: at(ins), command: show(title) });
   }
   for (const c of copies) {
@@ -59,7 +51,7 @@ export function contextLenses(
     const bytes = c.infos.reduce((n, i) => n + i.bytes, 0);
     const excluded = c.infos.filter((i) => i.status === 'excluded').length;
     const missing = c.infos.filter((i) => i.status === 'not-found').length;
-    let title = locale === 'ko' ? `파일 ${count(files, locale)}개, ${formatSize(bytes)} 복사` : `copies ${count(files, locale)} file${files === 1 ? '' : 's'}, ${formatSize(bytes)}`;
+    let title = locale === 'ko' ? `파일 ${count(files, locale)}개, ${formatBytes(bytes)} 복사` : `copies ${count(files, locale)} file${files === 1 ? '' : 's'}, ${formatBytes(bytes)}`;
     if (excluded) title += locale === 'ko' ? ` · 원본 ${excluded}개가 .dockerignore로 제외됨` : ` · ${excluded} source${excluded === 1 ? '' : 's'} excluded by .dockerignore`;
     if (missing) title += locale === 'ko' ? ` · 원본 ${missing}개가 컨텍스트에 없음` : ` · ${missing} source${missing === 1 ? '' : 's'} not in the context`;
     lenses.push({ range: at(c.ins), command: show(title) });

@@ -7,7 +7,7 @@ import { parseDockerignore, type IgnoreProblem } from '../context/dockerignore';
 import { findRedundancy, type IgnorePatternAnalysis } from '../context/copySources';
 import type { Bilingual } from '../rules/defineRule';
 import type { Locale } from './locale';
-import { formatSize } from './contextLens';
+import { formatBytes } from '../../../protocol/size';
 
 export interface IgnoreDiag {
   line: number;
@@ -120,8 +120,8 @@ export function ignoreHover(text: string, line: number, analysis: readonly Ignor
     parts.push('');
     const n = a.files.toLocaleString('en-US');
     if (a.matchesNothing) parts.push(locale === 'ko' ? '지금 컨텍스트에서 **일치하는 것이 없습니다**.' : 'Right now it **matches nothing** in the context.');
-    else if (a.exclusion) parts.push(locale === 'ko' ? `지금 **파일 ${n}개(${formatSize(a.bytes)})**를 다시 포함시킵니다.` : `Right now it **re-includes ${n} file${a.files === 1 ? '' : 's'} (${formatSize(a.bytes)})**.`);
-    else parts.push(locale === 'ko' ? `지금 **파일 ${n}개(${formatSize(a.bytes)})**를 제외합니다${a.dirs ? ` (디렉터리 ${a.dirs}개 포함)` : ''}.` : `Right now it **excludes ${n} file${a.files === 1 ? '' : 's'} (${formatSize(a.bytes)})**${a.dirs ? ` in ${a.dirs} director${a.dirs === 1 ? 'y' : 'ies'}` : ''}.`);
+    else if (a.exclusion) parts.push(locale === 'ko' ? `지금 **파일 ${n}개(${formatBytes(a.bytes)})**를 다시 포함시킵니다.` : `Right now it **re-includes ${n} file${a.files === 1 ? '' : 's'} (${formatBytes(a.bytes)})**.`);
+    else parts.push(locale === 'ko' ? `지금 **파일 ${n}개(${formatBytes(a.bytes)})**를 제외합니다${a.dirs ? ` (디렉터리 ${a.dirs}개 포함)` : ''}.` : `Right now it **excludes ${n} file${a.files === 1 ? '' : 's'} (${formatBytes(a.bytes)})**${a.dirs ? ` in ${a.dirs} director${a.dirs === 1 ? 'y' : 'ies'}` : ''}.`);
     if (a.examples.length) parts.push((locale === 'ko' ? '예: ' : 'For example: ') + a.examples.map((e) => `\`${e}\``).join(', '));
     if (a.redundantBy !== undefined) parts.push(locale === 'ko' ? `${a.redundantBy + 1}번째 줄 때문에 불필요합니다.` : `Made redundant by line ${a.redundantBy + 1}.`);
   }

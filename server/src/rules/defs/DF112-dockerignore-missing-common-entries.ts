@@ -1,14 +1,8 @@
 //! `.dockerignore` exists but the context still sends `.git` or `node_modules`.
+import { formatBytes } from '../../../../protocol/size';
 import { defineRule } from '../defineRule';
 import { contextSources } from '../util/contextSources';
 import { appendToIgnore, baseName } from '../util/contextFacts';
-
-function size(n: number): string {
-  if (n >= 1 << 30) return (n / (1 << 30)).toFixed(1) + ' GB';
-  if (n >= 1 << 20) return (n / (1 << 20)).toFixed(1) + ' MB';
-  if (n >= 1024) return (n / 1024).toFixed(1) + ' KB';
-  return `${n} B`;
-}
 
 export default defineRule({
   id: 'DF112',
@@ -33,8 +27,8 @@ export default defineRule({
     const first = ctx.tree.instructions.find((i) => i.name === 'FROM');
     const span = rootCopy ? { start: rootCopy.word.start, end: rootCopy.word.end } : first ? first.keywordSpan : null;
     if (!span) return;
-    const what = heavy.map((h) => `${h.path}/ (${h.files} file${h.files === 1 ? '' : 's'}, ${size(h.bytes)})`).join(', ');
-    const whatKo = heavy.map((h) => `${h.path}/ (파일 ${h.files}개, ${size(h.bytes)})`).join(', ');
+    const what = heavy.map((h) => `${h.path}/ (${h.files} file${h.files === 1 ? '' : 's'}, ${formatBytes(h.bytes)})`).join(', ');
+    const whatKo = heavy.map((h) => `${h.path}/ (파일 ${h.files}개, ${formatBytes(h.bytes)})`).join(', ');
     const name = baseName(facts.ignorePath);
     ctx.report({
       span,
