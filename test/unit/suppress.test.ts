@@ -97,3 +97,23 @@ test('rules without a BuildKit name get a hadolint or dockwise pragma', () => {
   assert.ok(!codes(out).some((x) => x.endsWith('DF077')));
   assert.ok(findRule('DF077'));
 });
+
+test('while editing, a suppression comment typed into a file that had none takes effect, and its removal too', async () => {
+  const { DockerfileDocument } = await import('../../server/src/service/document');
+  const doc = new DockerfileDocument('file:///s/Dockerfile', 1, BASE + '# a note\nRUN echo a\n');
+  const ids = () => doc.findings({}).map((f) => `${doc.text.slice(0, f.span.start).split('\n').length}:${f.rule.id}`);
+  assert.ok(ids().includes('3:DF053'));
+  // A keystroke inside an instruction first (the engine's no-pragma fast path is primed).
+  doc.applyChanges([{ range: { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } }, text: 'x' }], 2);
+  assert.ok(ids().includes('3:DF053'));
+  // A new comment line above line 3 (a comment node appears).
+  doc.applyChanges([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '# hadolint ignore=DL3000\n' }], 3);
+  assert.ok(!ids().includes('4:DF053'), ids().join(' '));
+  // An existing comment edited into a pragma (a comment node replaced by another).
+  doc.applyChanges([{ range: { start: { line: 5, character: 2 }, end: { line: 5, character: 8 } }, text: 'dockwise global ignore=DF053' }], 4);
+  assert.ok(!ids().some((x) => x.endsWith('DF053')), ids().join(' '));
+  // Both removed again: the findings come back.
+  doc.applyChanges([{ range: { start: { line: 5, character: 2 }, end: { line: 5, character: 30 } }, text: 'a note' }], 5);
+  doc.applyChanges([{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: '' }], 6);
+  assert.ok(ids().includes('2:DF053') && ids().includes('3:DF053'), ids().join(' '));
+});

@@ -131,6 +131,11 @@ export function collectPragmas(tree: DockerfileTree, model: SemanticModel | null
   return p;
 }
 
+/** Records the pragmas of a tree known without a scan (the engine: none, see runRules). */
+export function notePragmas(tree: DockerfileTree, pragmas: Pragma[]): void {
+  pragmaMemo.set(tree, pragmas);
+}
+
 function collectPragmasUncached(tree: DockerfileTree, model: SemanticModel | null): Pragma[] {
   const out: Pragma[] = [];
   const text = tree.text;
