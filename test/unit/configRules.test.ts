@@ -62,3 +62,60 @@ test('the Docker DX overlap setting turns off exactly the rules Docker\'s extens
   for (const id of DOCKER_DX_OVERLAP) assert.ok(ALL_RULES.find((r) => r.id === id)?.aliases.buildkit?.length, id);
   assert.equal(dockerDxOverrides(false), undefined);
 });
+
+// ---- DF124 with a label schema from the configuration (hadolint `label-schema`, `strict-labels`)
+const SCHEMA = 'label-schema:\n  maintainer: email\n  version: semver\n';
+const df124 = (dockerfile: string, config: string) =>
+  findingsFor(dockerfile, findRule('DF124')!, { config: configFrom(config) }).map((f) => `${dockerfile.slice(0, f.span.start).split('\n').length}:${f.message.en}`);
+
+test('DF124 reads label-schema and strict-labels from .hadolint.yaml; an unknown kind is a config problem', () => {
+  const cfg = configFrom(SCHEMA + '  docs: link\nstrict-labels: true\n');
+  assert.deepEqual(cfg.labelSchema, { maintainer: 'email', version: 'semver' });
+  assert.equal(cfg.strictLabels, true);
+  assert.equal(cfg.problems.length, 1);
+  assert.match(cfg.problems[0].message.en, /label "docs" in "label-schema" has the unknown kind "link"; kinds are text, url, semver/);
+  assert.equal(findingsFor(DOCKERFILE, findRule('DF122')!, { config: cfg }).length, 1, 'DF122 shows it');
+});
+
+test('DF124 with a schema: each kind checked, the built-in keys no longer apply', () => {
+  const out = df124('FROM alpine\nLABEL maintainer="ops at example.com" version=1.2 org.opencontainers.image.created=yesterday\n', SCHEMA);
+  assert.deepEqual(out, ['2:label "maintainer" should be an e-mail address (RFC 5322), not "ops at example.com"']);
+});
+
+test('DF124 strict-labels: a label outside the schema is reported on its key (hadolint DL3050)', () => {
+  const out = df124('FROM alpine\nLABEL maintainer=ops@example.com version=1.0.0 team=core\n', SCHEMA + 'strict-labels: true\n');
+  assert.deepEqual(out, ['2:label "team" is not in the label schema, and strict labels allow no other label']);
+  assert.deepEqual(df124('FROM alpine\nLABEL maintainer=ops@example.com version=1.0.0 team=core\n', SCHEMA), [], 'not strict: allowed');
+});
+
+// The stage cases of hadolint's DL3049 spec (hadolint/test/Hadolint/Rule/DL3049Spec.hs), schema {foo: text}.
+test('DF124 required labels per stage follow hadolint DL3049: inherited through FROM, covered by the stage that uses one', () => {
+  const cfg = 'label-schema:\n  foo: text\n';
+  const count = (lines: string[]) => df124(lines.join('\n') + '\n', cfg).length;
+  assert.equal(count(['FROM baseimage']), 1, 'single stage, no label');
+  assert.equal(count(['FROM baseimage', 'LABEL bar="baz"']), 1, 'single stage, wrong label');
+  assert.equal(count(['FROM baseimage', 'LABEL foo="bar"']), 0, 'single stage, label present');
+  assert.equal(count(['FROM stage1', 'FROM stage2']), 2, 'two stages, no labels');
+  assert.equal(count(['FROM baseimage', 'LABEL foo="bar"', 'FROM newimage']), 1, 'label in the first stage only');
+  assert.equal(count(['FROM baseimage as base', 'FROM base']), 2, 'inheritance, no labels');
+  assert.equal(count(['FROM baseimage as base', 'FROM base', 'LABEL foo="bar"']), 0, 'inheritance, label in the second stage');
+  assert.equal(count(['FROM baseimage as base', 'LABEL foo="bar"', 'FROM base']), 0, 'inheritance, label in the base');
+  assert.equal(count(['FROM baseimage as base', 'FROM anotherimage', 'LABEL foo="bar"', 'COPY --from=base /bar /baz']), 0, 'label in the stage that copies from base');
+  assert.equal(count(['FROM baseimage as base', 'FROM anotherimage', 'LABEL foo="bar"']), 1, 'no connection');
+  assert.equal(count(['FROM baseimage as base', 'FROM newimage', 'LABEL foo="bar"', 'COPY --from=base /bar /baz', '', 'FROM newimage', 'COPY --from=base /bar /baz']), 1, 'two results, label in one');
+  assert.equal(count(['FROM baseimage as base', 'FROM base', 'LABEL foo="bar"', '', 'FROM base']), 1, 'two results by inheritance, label in one');
+  const msg = df124('FROM node:22 AS build\nFROM nginx AS web\nLABEL foo=x\n', 'label-schema:\n  foo: text\n  bar: url\n');
+  assert.deepEqual(msg, [
+    `1:the label schema requires labels "foo", "bar", but this stage ('build') and the stages it builds on do not set them; add LABEL foo=…`,
+    `2:the label schema requires label "bar", but this stage ('web') and the stages it builds on do not set it; add LABEL bar=…`,
+  ]);
+});
+
+test('DF124 reads labelSchema and strictLabels from .dockwise.yaml', async () => {
+  const { applyDockwiseConfig } = await import('../../server/src/rules/config');
+  const cfg = emptyConfig();
+  applyDockwiseConfig(cfg, { labelSchema: { 'org.opencontainers.image.source': 'url' }, strictLabels: true }, '/proj/.dockwise.yaml');
+  const text = 'FROM alpine\nLABEL org.opencontainers.image.source=github.com/x/y extra=1\n';
+  const out = findingsFor(text, findRule('DF124')!, { config: cfg }).map((f) => f.message.en);
+  assert.deepEqual(out, ['label "org.opencontainers.image.source" should be an absolute URL (e.g. https://github.com/example/app), not "github.com/x/y"', 'label "extra" is not in the label schema, and strict labels allow no other label']);
+});

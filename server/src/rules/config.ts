@@ -1,10 +1,12 @@
 //! Project configuration for rules, shared by the CLI and the server (pure: takes parsed
 //! objects, returns severity overrides and problems). Two sources:
-//! * `.hadolint.yaml` (`ignored`, `override: {error|warning|info|style}`, `trustedRegistries`),
+//! * `.hadolint.yaml` (`ignored`, `override: {error|warning|info|style}`, `trustedRegistries`,
+//!   `label-schema`, `strict-labels`),
 //!   mapped to Dockwise rules through the hadolint aliases. hadolint ignores unknown keys
 //!   silently; we report them (DF122) with the key they were probably meant to be.
 //! * `.dockwise.yaml` / `.dockwise.json`: `rules: {<id or name>: error|warning|info|hint|off}`,
-//!   `pragmas: false` to ignore inline suppressions, `trustedRegistries: [...]`.
+//!   `pragmas: false` to ignore inline suppressions, `trustedRegistries: [...]`,
+//!   `labelSchema: {label: kind}` and `strictLabels` (hadolint's `label-schema`/`strict-labels`).
 //! Layering (later wins): defaults < .hadolint.yaml < .dockwise.* < editor settings.
 
 import type { Severity } from './defineRule';
@@ -29,6 +31,10 @@ export interface RuleConfig {
   /** Honour inline pragmas (default true). */
   pragmas: boolean;
   trustedRegistries: string[] | null;
+  /** hadolint's `label-schema` (Dockwise: `labelSchema`): label name → value kind (DF124). */
+  labelSchema: Record<string, LabelKind> | null;
+  /** hadolint's `strict-labels` (Dockwise: `strictLabels`): only schema labels are allowed (DF124). */
+  strictLabels: boolean;
   problems: ConfigProblem[];
   /** Files that contributed (for messages and watching). */
   sources: string[];
@@ -42,7 +48,34 @@ const HADOLINT_LEVELS: Record<string, Severity> = { error: 'error', warning: 'wa
 const KNOWN_GUESSES: Record<string, string> = { ignore: 'ignored', overrides: 'override', trusted_registries: 'trustedRegistries', 'trusted-registries': 'trustedRegistries' };
 
 export function emptyConfig(): RuleConfig {
-  return { overrides: {}, pragmas: true, trustedRegistries: null, problems: [], sources: [] };
+  return { overrides: {}, pragmas: true, trustedRegistries: null, labelSchema: null, strictLabels: false, problems: [], sources: [] };
+}
+
+/** The value kinds of hadolint's label schema (its `LabelType`s). */
+export const LABEL_KINDS = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'] as const;
+export type LabelKind = (typeof LABEL_KINDS)[number];
+
+/** Reads a label schema object; kinds it does not know become problems (hadolint refuses such a config). */
+function readLabelSchema(cfg: RuleConfig, v: unknown, key: string, file: string, text?: string): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    cfg.problems.push({ file, ...lineOfKey(text, key), key, suggestion: null, message: { en: `${file}: "${key}" must map label names to kinds (${LABEL_KINDS.join(', ')})`, ko: `${file}: "${key}"는 레이블 이름을 종류(${LABEL_KINDS.join(', ')})에 대응시켜야 합니다` } });
+    return;
+  }
+  const schema: Record<string, LabelKind> = {};
+  for (const [label, kind] of Object.entries(v as Record<string, unknown>)) {
+    const k = typeof kind === 'string' ? kind.trim().toLowerCase() : '';
+    if ((LABEL_KINDS as readonly string[]).includes(k)) { schema[label] = k as LabelKind; continue; }
+    const s = typeof kind === 'string' ? suggest(kind, LABEL_KINDS, false) : null;
+    cfg.problems.push({
+      file, ...lineOfKey(text, label), key: label, suggestion: null,
+      message: {
+        en: `${file}: label "${label}" in "${key}" has the unknown kind ${JSON.stringify(kind)}${s ? ` (did you mean "${s}"?)` : ''}; kinds are ${LABEL_KINDS.join(', ')}`,
+        ko: `${file}: "${key}"의 레이블 "${label}"에 알 수 없는 종류 ${JSON.stringify(kind)}가 쓰였습니다${s ? ` ("${s}"을(를) 의도했나요?)` : ''}. 종류는 ${LABEL_KINDS.join(', ')}입니다`,
+      },
+    });
+  }
+  cfg.labelSchema = schema;
 }
 
 function lineOfKey(text: string | undefined, key: string): { line: number; column: number } {
@@ -85,6 +118,8 @@ export function applyHadolintConfig(cfg: RuleConfig, obj: unknown, file: string,
   }
   const tr = asList(o.trustedRegistries);
   if (tr.length) cfg.trustedRegistries = tr;
+  readLabelSchema(cfg, o['label-schema'], 'label-schema', file, text);
+  if (typeof o['strict-labels'] === 'boolean') cfg.strictLabels = o['strict-labels'];
 }
 
 /** Adds a parsed `.dockwise.yaml`/`.dockwise.json` to `cfg`. */
@@ -105,6 +140,8 @@ export function applyDockwiseConfig(cfg: RuleConfig, obj: unknown, file: string,
   if (o.pragmas === false) cfg.pragmas = false;
   const tr = asList(o.trustedRegistries);
   if (tr.length) cfg.trustedRegistries = tr;
+  readLabelSchema(cfg, o.labelSchema, 'labelSchema', file, text);
+  if (typeof o.strictLabels === 'boolean') cfg.strictLabels = o.strictLabels;
 }
 
 /**

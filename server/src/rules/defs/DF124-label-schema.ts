@@ -1,21 +1,28 @@
-//! Opt-in label schema checks (hadolint DL3049–DL3056, DL3058). hadolint only runs them for a
-//! user-provided `label-schema` (`{label: text|url|semver|hash|rfc3339|spdx|email}`); until a
-//! user schema is read from configuration (a later addition, together with required labels
-//! DL3049 and `strict-labels` DL3050), this rule uses a built-in schema that is only active when
-//! the rule is turned on: the OCI image annotations (opencontainers/image-spec annotations.md)
-//! and the older label-schema.org keys. Checks follow hadolint's kinds:
+//! Label schema checks (hadolint DL3049–DL3056, DL3058; off by default). With a schema from the
+//! project configuration (`.hadolint.yaml` `label-schema` / `strict-labels`, or `.dockwise.yaml`
+//! `labelSchema` / `strictLabels`) the rule does what hadolint does with it: every schema label
+//! is required (DL3049), values must have their kind, and with strict labels no other label is
+//! allowed (DL3050). Without one, a built-in schema checks formats only: the OCI image annotations
+//! (opencontainers/image-spec annotations.md) and the older label-schema.org keys. Kinds follow
+//! hadolint's:
 //!   empty value (DL3051), URL (DL3052, an absolute URI), RFC 3339 date-time (DL3053),
 //!   SPDX license expression (DL3054; syntax only, ids are not checked against the SPDX list),
 //!   git hash (DL3055; hadolint wants 7 or 40 hex digits, we accept 7–40 and 64),
 //!   semantic version (DL3056; "semver-ish": an optional `v`, 1–3 numbers, pre-release/build),
-//!   e-mail (DL3058; no built-in key uses it).
+//!   e-mail (DL3058).
 //! Values with variables are not checked (they are known at build time only).
+//! Required labels follow hadolint's DL3049 (its spec, hadolint/test/Hadolint/Rule/DL3049Spec.hs):
+//! a stage lacks a label when neither it nor a stage it is built FROM sets it, and it is reported
+//! (at its FROM) unless a stage that builds on it or copies from it — directly or further down —
+//! has the label: an intermediate stage is covered by the result that uses it.
 import { defineRule } from '../defineRule';
 import type { Instruction, KeyValue } from '../../syntax/nodes';
+import type { Stage } from '../../semantics/model';
+import type { LabelKind } from '../config';
 
-export type LabelKind = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+export type { LabelKind };
 
-/** The built-in schema. A user-provided one (from configuration) is a later addition. */
+/** The built-in schema (formats only), used when the configuration has none. */
 export const BUILTIN_LABEL_SCHEMA: Readonly<Record<string, LabelKind>> = {
   'org.opencontainers.image.created': 'rfc3339',
   'org.opencontainers.image.authors': 'text',
@@ -98,29 +105,35 @@ export default defineRule({
   docs: {
     en: {
       title: 'Label values should match the label schema',
-      rationale: 'Tools read well-known labels such as the OCI annotations `org.opencontainers.image.created`, `.source`, `.version`, `.revision` and `.licenses`; a value in the wrong format (a date that is not RFC 3339, a URL without a scheme, a version that is not semver, an abbreviated or non-hex revision, an invalid SPDX expression, an empty value) breaks them silently. Off by default; when on, a built-in schema for the OCI and label-schema.org keys is used (a schema from configuration, with required labels, is planned).',
+      rationale: 'Tools read well-known labels such as the OCI annotations `org.opencontainers.image.created`, `.source`, `.version`, `.revision` and `.licenses`; a value in the wrong format (a date that is not RFC 3339, a URL without a scheme, a version that is not semver, an abbreviated or non-hex revision, an invalid SPDX expression, an empty value) breaks them silently. Off by default. With a label schema in the project configuration (`label-schema` and `strict-labels` in `.hadolint.yaml`, or `labelSchema`/`strictLabels` in `.dockwise.yaml`), every schema label is required in each image the file builds and, with strict labels, no other label is allowed; without one, a built-in schema for the OCI and label-schema.org keys checks formats only.',
     },
     ko: {
       title: '레이블 값은 레이블 스키마 형식에 맞아야 합니다',
-      rationale: 'OCI 어노테이션 `org.opencontainers.image.created`, `.source`, `.version`, `.revision`, `.licenses` 같은 잘 알려진 레이블은 여러 도구가 읽습니다. 값의 형식이 틀리면(RFC 3339가 아닌 날짜, 스킴 없는 URL, semver가 아닌 버전, 16진수가 아닌 리비전, 잘못된 SPDX 표현식, 빈 값) 아무 경고 없이 제대로 동작하지 않습니다. 기본으로는 꺼져 있으며, 켜면 OCI와 label-schema.org 키에 대한 내장 스키마를 씁니다(설정에서 스키마와 필수 레이블을 읽는 기능은 추후 추가 예정입니다).',
+      rationale: 'OCI 어노테이션 `org.opencontainers.image.created`, `.source`, `.version`, `.revision`, `.licenses` 같은 잘 알려진 레이블은 여러 도구가 읽습니다. 값의 형식이 틀리면(RFC 3339가 아닌 날짜, 스킴 없는 URL, semver가 아닌 버전, 16진수가 아닌 리비전, 잘못된 SPDX 표현식, 빈 값) 아무 경고 없이 제대로 동작하지 않습니다. 기본으로는 꺼져 있습니다. 프로젝트 설정에 레이블 스키마가 있으면(hadolint의 `label-schema`와 `strict-labels`, 또는 `.dockwise.yaml`의 `labelSchema`/`strictLabels`) 스키마의 모든 레이블이 이 파일이 만드는 각 이미지에 있어야 하고, strict 설정이면 다른 레이블은 허용되지 않습니다. 설정이 없으면 OCI와 label-schema.org 키에 대한 내장 스키마로 형식만 검사합니다.',
     },
   },
-  scope: 'instruction',
-  on: ['LABEL'],
-  checkInstruction(ins, ctx) {
+  scope: 'file',
+  check({ tree, model, external, report }) {
+    const user = external.config?.labelSchema ?? null;
+    const schema: Readonly<Record<string, LabelKind>> = user ?? BUILTIN_LABEL_SCHEMA;
+    const strict = !!user && external.config?.strictLabels === true;
     const checkKv = (kv: KeyValue) => {
-      const kind = BUILTIN_LABEL_SCHEMA[kv.key];
-      if (!kind || kv.value === null) return;
+      const kind = Object.prototype.hasOwnProperty.call(schema, kv.key) ? schema[kv.key] : undefined;
+      if (!kind) {
+        if (strict) report({ span: kv.keySpan, message: { en: `label "${kv.key}" is not in the label schema, and strict labels allow no other label`, ko: `레이블 "${kv.key}"는 레이블 스키마에 없고, strict 설정에서는 다른 레이블을 쓸 수 없습니다` } });
+        return;
+      }
+      if (kv.value === null) return;
       const span = kv.valueSpan && kv.valueSpan.end > kv.valueSpan.start ? kv.valueSpan : kv.keySpan;
       const v = kv.value.trim();
       if (v === '') {
-        ctx.report({ span, message: { en: `label "${kv.key}" is empty`, ko: `레이블 "${kv.key}"의 값이 비어 있습니다` } });
+        report({ span, message: { en: `label "${kv.key}" is empty`, ko: `레이블 "${kv.key}"의 값이 비어 있습니다` } });
         return;
       }
       if (kind === 'text' || v.includes('$')) return;
       const c = CHECKS[kind];
       if (c.test(v)) return;
-      ctx.report({
+      report({
         span,
         message: {
           en: `label "${kv.key}" should be ${c.en}, not "${v}"`,
@@ -128,11 +141,50 @@ export default defineRule({
         },
       });
     };
-    const check = (i: Instruction) => {
-      if (i.name !== 'LABEL') return;
-      for (const kv of i.keyValues) checkKv(kv);
+    const labelsOf = (i: Instruction): KeyValue[] => (i.name === 'LABEL' ? i.keyValues : i.trigger?.name === 'LABEL' ? i.trigger.keyValues : []);
+    for (const ins of tree.instructions) for (const kv of labelsOf(ins)) checkKv(kv);
+    if (!user) return;
+    const required = Object.keys(user);
+    if (!required.length || !model.stages.length) return;
+    // Labels each stage sets itself (an ONBUILD LABEL runs in images built from this one: not here).
+    const own = new Map<Stage, Set<string>>();
+    for (const st of model.stages) {
+      const set = new Set<string>();
+      for (const ins of st.instructions) if (ins.name === 'LABEL') for (const kv of ins.keyValues) set.add(kv.key);
+      own.set(st, set);
+    }
+    const has = (st: Stage, label: string): boolean => {
+      for (let s: Stage | null = st, n = 0; s && n < 64; s = s.parent, n++) if (own.get(s)!.has(label)) return true;
+      return false;
     };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    // Who uses a stage: the stages built FROM it and those that copy or mount from it.
+    const users = new Map<Stage, Set<Stage>>();
+    const use = (of: Stage, by: Stage | null) => { if (by && by !== of) { let u = users.get(of); if (!u) users.set(of, (u = new Set())); u.add(by); } };
+    for (const st of model.stages) if (st.parent) use(st.parent, st);
+    for (const r of model.stageRefs) if (r.target) use(r.target, model.stageOf(r.instruction));
+    const coveredBelow = (st: Stage, label: string): boolean => {
+      const seen = new Set<Stage>();
+      const todo = [...(users.get(st) ?? [])];
+      while (todo.length) {
+        const u = todo.pop()!;
+        if (seen.has(u)) continue;
+        seen.add(u);
+        if (has(u, label)) return true;
+        for (const x of users.get(u) ?? []) todo.push(x);
+      }
+      return false;
+    };
+    for (const st of model.stages) {
+      const missing = required.filter((l) => !has(st, l) && !coveredBelow(st, l));
+      if (!missing.length) continue;
+      const list = missing.map((l) => `"${l}"`).join(', ');
+      report({
+        span: st.from.keywordSpan,
+        message: {
+          en: `the label schema requires ${missing.length === 1 ? 'label' : 'labels'} ${list}, but this stage (${st.name ? `'${st.name}'` : `#${st.index}`}) and the stages it builds on do not set ${missing.length === 1 ? 'it' : 'them'}; add LABEL ${missing[0]}=…`,
+          ko: `레이블 스키마에 필요한 레이블 ${list}이(가) 이 스테이지(${st.name ? `'${st.name}'` : `#${st.index}`})와 그 기반 스테이지에 없습니다. LABEL ${missing[0]}=… 을 추가하세요`,
+        },
+      });
+    }
   },
 });
