@@ -380,20 +380,22 @@ export function walkRuns<S>(
   clone: (s: S) => S,
   visit: (ins: Instruction, run: Instruction, stage: Stage, state: S, onbuild: boolean) => void,
 ): void {
-  const end = new Map<Stage, S>();
-  for (const st of model.stages) {
-    const parentState = st.parent ? end.get(st.parent) : undefined;
+  // (Per-stage rules call this once per stage with a one-stage model: no map then.)
+  const stages = model.stages;
+  const end = stages.length > 1 ? new Map<Stage, S>() : null;
+  for (const st of stages) {
+    const parentState = st.parent && end ? end.get(st.parent) : undefined;
     const state = parentState !== undefined ? clone(parentState) : initial(st);
-    const onbuild: Instruction[] = [];
+    let onbuild: Instruction[] | null = null;
     for (const ins of st.instructions) {
       if (ins.name === 'ONBUILD') {
-        if (runOf(ins)) onbuild.push(ins);
+        if (runOf(ins)) (onbuild ??= []).push(ins);
         continue;
       }
       if (ins.name === 'RUN') visit(ins, ins, st, state, false);
     }
-    end.set(st, state);
-    if (onbuild.length) {
+    end?.set(st, state);
+    if (onbuild) {
       const later = clone(state);
       for (const ins of onbuild) visit(ins, runOf(ins)!, st, later, true);
     }
