@@ -176,7 +176,7 @@ function anchorIn(list: readonly (Anchor & { end: number })[], pos: number): Anc
 }
 
 /** Shared by every instruction without reports (never mutated). */
-const NO_ITEMS: Item[] = [];
+const NO_ITEMS = Object.freeze([]) as unknown as Item[];
 
 interface CachedItems {
   key: string;
