@@ -10,8 +10,6 @@ import type {
 import { KNOWN_INSTRUCTIONS } from './nodes';
 import { flatCopy } from './detach';
 
-export { flatCopy };
-
 const KNOWN = new Set<string>(KNOWN_INSTRUCTIONS);
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 const DIRECTIVE_RE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
@@ -74,9 +72,9 @@ export function parsePrelude(text: string, lineStarts: number[], bom: boolean): 
     const nameStart = p + content.indexOf(m[1]);
     const valueStart = p + content.lastIndexOf(m[2]);
     const d: Directive = {
-      kind: 'directive', start: p, end: e, name: flatCopy(name),
+      kind: 'directive', start: p, end: e, name,
       nameSpan: { start: nameStart, end: nameStart + m[1].length },
-      value: flatCopy(m[2]),
+      value: m[2],
       valueSpan: { start: valueStart, end: valueStart + m[2].length },
     };
     directives.push(d);
@@ -173,7 +171,7 @@ export function lexNode(ctx: LexCtx, line: number): LexResult {
   while (p < e && isSpace(text.charCodeAt(p))) p++;
   if (p === e) return { node: null, next: line + 1 };
   if (text.charCodeAt(p) === 35 /* # */) {
-    const c: Comment = { kind: 'comment', start: p, end: e, text: flatCopy(text.slice(p + 1, e).trim()) };
+    const c: Comment = { kind: 'comment', start: p, end: e, text: text.slice(p + 1, e).trim() };
     return { node: c, next: line + 1 };
   }
   return lexInstruction(ctx, line, p);
@@ -198,7 +196,7 @@ function lexInstruction(ctx: LexCtx, line: number, p: number): LexResult {
     let q = s;
     while (q < e && isSpace(text.charCodeAt(q))) q++;
     if (q < e && text.charCodeAt(q) === 35) {
-      comments.push({ kind: 'comment', start: q, end: e, text: flatCopy(text.slice(q + 1, e).trim()) });
+      comments.push({ kind: 'comment', start: q, end: e, text: text.slice(q + 1, e).trim() });
     } else if (q === e) {
       empties.push({ start: s, end: e });
     } else {
@@ -247,7 +245,7 @@ function lexInstruction(ctx: LexCtx, line: number, p: number): LexResult {
         start: mk.markerSpan.start,
         end: termSpan ? termSpan.end : bodyEnd,
         name: mk.name, markerSpan: mk.markerSpan, nameSpan: mk.nameSpan, chomp: mk.chomp, expand: mk.expand,
-        content: flatCopy(content), bodySpan: { start: bodyStart, end: bodyEnd }, terminatorSpan: termSpan,
+        content, bodySpan: { start: bodyStart, end: bodyEnd }, terminatorSpan: termSpan,
       };
       ins.heredocs.push(hd);
       ins.end = Math.max(ins.end, hd.end, bodyEnd);
