@@ -544,9 +544,8 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     if (!ins) return false;
     let b = brokenMemo.get(ins);
     if (b === undefined) {
-      const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
-      const runs = !!target && (target.name === 'RUN' || target.name === 'CMD' || target.name === 'ENTRYPOINT' || target.name === 'HEALTHCHECK');
-      b = ins.errors.some((e) => e.code === 'unterminated-heredoc') || (runs && (commandScript(ins, tree.text)?.errors.length ?? 0) > 0);
+      // (commandScript is null for instructions that run no command.)
+      b = ins.errors.some((e) => e.code === 'unterminated-heredoc') || (commandScript(ins, tree.text)?.errors.length ?? 0) > 0;
       brokenMemo.set(ins, b);
     }
     return b;
@@ -580,7 +579,6 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const internalError = (rule: Rule, span: Span, e: unknown): Report =>
     ({ span: { start: span.start, end: span.end }, message: { en: `internal error in rule ${rule.id}: ${(e as Error).message}`, ko: `규칙 ${rule.id} 내부 오류: ${(e as Error).message}` }, severity: 'hint' });
   const source = tree.text;
-  // Family and SHELL only change at FROM and SHELL: compute the cache key once per run of them.
   // One context for every instruction of the run, updated before each (rules do not keep it).
   const acc: { rule: Rule; report: Report }[] = [];
   let current: Rule | null = null;
@@ -598,6 +596,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     }
     return acc;
   };
+  // Family and SHELL only change at FROM and SHELL: compute the cache key once per run of them.
   const instructionItems = (list: readonly Instruction[]): Item[] => {
     const all: Item[] = [];
     let lastStage: Stage | null | undefined;

@@ -156,33 +156,29 @@ export function hasOption(cmd: ShCommand, short: string | null, longs: readonly 
 
 const NO_OPTIONS: ReadonlySet<string> = new Set();
 
-/** Index in `argv` of the next positional (non-option) argument at or after `i`, or -1. */
-function nextPositional(a: readonly ShWord[], i: number, optsWithArg: ReadonlySet<string>, ended: { v: boolean }): number {
-  for (; i < a.length; i++) {
+/**
+ * Positional (non-option) arguments after argv[0], at most `limit` of them; `optsWithArg` lists
+ * options that take a value.
+ */
+export function positionals(cmd: ShCommand, optsWithArg: ReadonlySet<string> = NO_OPTIONS, limit = Infinity): ShWord[] {
+  const out: ShWord[] = [];
+  const a = cmd.argv;
+  let ended = false;
+  for (let i = 1; i < a.length && out.length < limit; i++) {
     const v = a[i].value;
-    if (!ended.v && v === '--') { ended.v = true; continue; }
-    if (!ended.v && v.startsWith('-') && v.length > 1) {
+    if (!ended && v === '--') { ended = true; continue; }
+    if (!ended && v.startsWith('-') && v.length > 1) {
       if (optsWithArg.has(v)) i++;
       continue;
     }
-    return i;
+    out.push(a[i]);
   }
-  return -1;
-}
-
-/** Positional (non-option) arguments after argv[0]; `optsWithArg` lists options that take a value. */
-export function positionals(cmd: ShCommand, optsWithArg: ReadonlySet<string> = NO_OPTIONS): ShWord[] {
-  const out: ShWord[] = [];
-  const a = cmd.argv;
-  const ended = { v: false };
-  for (let i = nextPositional(a, 1, optsWithArg, ended); i >= 0; i = nextPositional(a, i + 1, optsWithArg, ended)) out.push(a[i]);
   return out;
 }
 
 /** The first positional argument (the subcommand of `apt-get install`, `apk add`, …). */
-export function subcommand(cmd: ShCommand, optsWithArg: ReadonlySet<string> = NO_OPTIONS): ShWord | null {
-  const i = nextPositional(cmd.argv, 1, optsWithArg, { v: false });
-  return i >= 0 ? cmd.argv[i] : null;
+export function subcommand(cmd: ShCommand, optsWithArg?: ReadonlySet<string>): ShWord | null {
+  return positionals(cmd, optsWithArg, 1)[0] ?? null;
 }
 
 export type { ShCommand, ShWord } from './parser';
