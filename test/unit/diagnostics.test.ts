@@ -16,6 +16,9 @@ test('deprecated and unnecessary findings carry LSP tags; others none', () => {
   assert.deepEqual(by('DF050').tags, [DiagnosticTag.Unnecessary]);
   assert.equal(by('DF053').tags, undefined);
   assert.match(by('DF053').codeDescription!.href, /DF053-workdir-relative/);
+  // rules.md §7.11: every diagnostic names its rule in data.name (the name settings and pragmas accept).
+  assert.deepEqual(by('DF053').data, { name: 'workdir-relative' });
+  assert.ok(ds.every((d) => d.source === 'dockwise' && typeof (d.data as { name?: string }).name === 'string'));
 });
 
 test('the cached JSON encoding of diagnostics is exactly JSON.stringify of the objects, across edits and locales', () => {

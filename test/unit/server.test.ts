@@ -24,6 +24,7 @@ test('didOpen publishes versioned diagnostics with DF codes and source', async (
   const d = p.diagnostics.find((x) => x.code === 'DF001');
   assert.ok(d, JSON.stringify(p.diagnostics));
   assert.equal(d.source, 'dockwise');
+  assert.deepEqual(d.data, { name: 'unknown-instruction' }); // rules.md §7.11
   assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
   assert.match(d.message, /did you mean RUN\?/);
 });

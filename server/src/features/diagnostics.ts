@@ -1,4 +1,4 @@
-//! Rule findings → LSP diagnostics (code = DFnnn, source = dockwise, docs link), as objects or,
+//! Rule findings → LSP diagnostics (code = DFnnn, source = dockwise, docs link, data.name), as objects or,
 //! for the stdio transport, directly as JSON text with each finding's fixed part cached.
 
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
@@ -43,6 +43,8 @@ function body(f: Finding, locale: Locale) {
     ...(f.rule.tags?.length ? { tags: tagsOf(f.rule) } : {}),
     source: 'dockwise',
     message: f.message[locale] || f.message.en,
+    // The kebab-case name (rules.md §7.11): what settings, config files and pragmas may use.
+    data: { name: f.rule.name },
   };
 }
 
