@@ -10,7 +10,11 @@ import type {
 import { KNOWN_INSTRUCTIONS } from './nodes';
 import { flatCopy } from './detach';
 
-const KNOWN = new Set<string>(KNOWN_INSTRUCTIONS);
+/**
+ * The known instruction names, each mapped to itself: a node's `name` is this (internalized)
+ * string, so the many `ins.name === 'RUN'` tests in rules compare pointers, not characters.
+ */
+const KNOWN = new Map<string, string>(KNOWN_INSTRUCTIONS.map((n) => [n, n]));
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 const DIRECTIVE_RE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const VALID_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
@@ -636,8 +640,10 @@ export function buildInstruction(seg: SegMap, off: number, escape: EscapeChar): 
   while (i < t.length && !isKwSpace(t.charCodeAt(i))) i++;
   const ke = i;
   ins.keyword = t.slice(ks, ke);
-  ins.name = ins.keyword.toUpperCase();
-  ins.known = KNOWN.has(ins.name);
+  const upper = ins.keyword.toUpperCase();
+  const known = KNOWN.get(upper);
+  ins.name = known ?? upper;
+  ins.known = known !== undefined;
   ins.keywordSpan = seg.span(ks, ke);
   let to = t.length;
   while (to > ke && isSpace(t.charCodeAt(to - 1))) to--;
