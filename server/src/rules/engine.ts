@@ -596,27 +596,28 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     }
     return acc;
   };
-  // Family and SHELL only change at FROM and SHELL: compute the cache key once per run of them.
-  const instructionItems = (list: readonly Instruction[]): Item[] => {
+  // The instructions of one stage (or, with `st` null, those before the first FROM). Family
+  // is the stage's; the shell only changes after a SHELL instruction (model.ts: only SHELL
+  // adds to a stage's shells), so the shell and the cache key are looked up again only there.
+  const instructionItems = (list: readonly Instruction[], st: Stage | null): Item[] => {
     const all: Item[] = [];
-    let lastStage: Stage | null | undefined;
-    let lastShell: string[] | null = null;
-    let family: ReturnType<typeof stageFamily> = 'unknown';
+    const family = stageFamily(st);
+    let shell: string[] | null = null;
     let key = '';
     let kind: ReturnType<typeof shellKind> = 'posix';
-    for (const ins of list) {
-      const st = model.stageOf(ins);
-      const shell = model.shellOf(ins);
-      if (st !== lastStage || shell !== lastShell) {
-        lastStage = st;
-        lastShell = shell;
-        family = stageFamily(st);
-        kind = shellKind(shell);
-        key = (shell === DEFAULT_SHELL ? family : family + '\0' + shell.join('\0')) + '\0' + enabled.key;
+    for (let i = 0; i < list.length; i++) {
+      const ins = list[i];
+      if (shell === null || list[i - 1].name === 'SHELL') {
+        const s = model.shellOf(ins);
+        if (s !== shell) {
+          shell = s;
+          kind = shellKind(s);
+          key = (s === DEFAULT_SHELL ? family : family + '\0' + s.join('\0')) + '\0' + enabled.key;
+        }
       }
       ctx.escape = ins.escape; ctx.family = family; ctx.shell = shell; ctx.shellKind = kind;
       const items = cache.get(ins, key, checkInstruction);
-      for (const it of items) all.push(it);
+      for (let j = 0; j < items.length; j++) all.push(items[j]);
     }
     return all;
   };
@@ -631,13 +632,13 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   // Instructions before the first FROM (few), then each stage's instruction results as one
   // cached block: an unchanged stage (same Stage object) costs one lookup, not one per node.
   const firstFrom = model.stages.length ? tree.instructions.indexOf(model.stages[0].from) : tree.instructions.length;
-  pushItems(instructionItems(tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom)));
+  pushItems(instructionItems(tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom), null));
   const blockCache = opts.stageCache ?? new StageRuleCache();
   const blockKey = keyId(enabled.key);
   const stages = model.stages;
   // (No closures or sets per stage below: this loop runs on every keystroke over every stage.)
   const entries = stages.map((st) => blockCache.entry(st));
-  const stageInstructionItems = (st: Stage) => instructionItems(st.instructions);
+  const stageInstructionItems = (st: Stage) => instructionItems(st.instructions, st);
   for (let i = 0; i < stages.length; i++) pushItems(blockCache.block(entries[i], stages[i], blockKey, stageInstructionItems));
   if (enabled.stage.length || enabled.citing.length) {
     const stageCache = blockCache;
