@@ -196,6 +196,29 @@ function sameList(a: Instruction[], b: Instruction[]): boolean {
   return sameRange(a, b, 0, b.length);
 }
 
+type StageTarget = { flag: Flag | null; value: string };
+const NO_TARGETS: readonly StageTarget[] = Object.freeze([]);
+/** The stage an instruction's flags name, as written (`COPY --from=x`, `RUN --mount=…,from=x`). */
+const stageTargetMemo = new WeakMap<Instruction, readonly StageTarget[]>();
+function stageTargets(ins: Instruction): readonly StageTarget[] {
+  // Depends on the node's flags only (reused nodes keep them; nothing here is an offset).
+  let targets = stageTargetMemo.get(ins);
+  if (targets) return targets;
+  const found: StageTarget[] = [];
+  if (ins.name === 'COPY' || ins.name === 'ADD') {
+    for (const f of ins.flags) if (f.name === 'from' && f.value !== null) found.push({ flag: f, value: f.value });
+  } else if (ins.name === 'RUN') {
+    for (const f of ins.flags) {
+      if (f.name !== 'mount' || !f.value) continue;
+      const mm = /(?:^|,)from=([^,]*)/.exec(f.value);
+      if (mm) found.push({ flag: f, value: mm[1] });
+    }
+  }
+  targets = found.length ? found : NO_TARGETS;
+  stageTargetMemo.set(ins, targets);
+  return targets;
+}
+
 export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticModel {
   const predefined = PREDEFINED;
   const stages: Stage[] = [];
@@ -405,16 +428,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     for (const st of stages) {
       for (const ins of st.instructions) {
         if (ins.flags.length === 0) continue;
-        const targets: { flag: Flag | null; value: string }[] = [];
-        if (ins.name === 'COPY' || ins.name === 'ADD') {
-          for (const f of ins.flags) if (f.name === 'from' && f.value !== null) targets.push({ flag: f, value: f.value });
-        } else if (ins.name === 'RUN') {
-          for (const f of ins.flags) {
-            if (f.name !== 'mount' || !f.value) continue;
-            const mm = /(?:^|,)from=([^,]*)/.exec(f.value);
-            if (mm) targets.push({ flag: f, value: mm[1] });
-          }
-        }
+        const targets = stageTargets(ins);
         for (const t of targets) {
           const v = t.value.toLowerCase();
           let target: Stage | null = null;
