@@ -7,16 +7,20 @@ import { defineRule } from '../defineRule';
 import type { Flag, Instruction } from '../../syntax/nodes';
 import { flagsOf, parseGoDuration } from '../../semantics/instructionSpec';
 
-const DEFAULTS = flagsOf('HEALTHCHECK').filter((f) => f.defaultValue !== undefined);
+/** The HEALTHCHECK flags that have a default, with the default parsed as a duration (ms) once. */
+const DEFAULTS = flagsOf('HEALTHCHECK')
+  .filter((f) => f.defaultValue !== undefined)
+  .map((spec) => ({ spec, ms: parseGoDuration(spec.defaultValue!) }));
 
 function isDefault(f: Flag): string | null {
-  const spec = DEFAULTS.find((s) => s.name === f.name.toLowerCase());
-  if (!spec || f.value === null || f.value.includes('$')) return null;
+  const name = f.name.toLowerCase();
+  const d = DEFAULTS.find((x) => x.spec.name === name);
+  if (!d || f.value === null || f.value.includes('$')) return null;
+  const spec = d.spec;
   const v = f.value.trim();
   if (spec.kind === 'int') return /^\+?0*\d+$/.test(v) && Number(v) === Number(spec.defaultValue) ? spec.defaultValue! : null;
   const ms = parseGoDuration(v);
-  const def = parseGoDuration(spec.defaultValue!);
-  return ms !== null && def !== null && Math.abs(ms - def) < 1e-9 ? spec.defaultValue! : null;
+  return ms !== null && d.ms !== null && Math.abs(ms - d.ms) < 1e-9 ? spec.defaultValue! : null;
 }
 
 export default defineRule({
