@@ -18,10 +18,11 @@ export default defineRule({
   scope: 'instruction',
   checkInstruction(ins, ctx) {
     const check = (i: Instruction) => {
-      if (!i.known) return;
+      if (!i.known || i.flags.length === 0) return;
       const specs = flagsOf(i.name);
       for (const f of i.flags) {
-        const spec = specs.find((s) => s.name === f.name.toLowerCase());
+        const name = f.name.toLowerCase();
+        const spec = specs.find((s) => s.name === name);
         if (!spec) {
           const s = suggest(f.name, specs.map((x) => x.name), true);
           const fixes: Fix[] = [];

@@ -62,6 +62,12 @@ function checkValue(f: Flag, kind: string, values: string[] | undefined): Rep | 
   return null;
 }
 
+/** Does a flag before `flags[j]` have the (lower-case) name `name`? */
+function seenBefore(flags: readonly Flag[], j: number, name: string): boolean {
+  for (let k = 0; k < j; k++) if (flags[k].name.toLowerCase() === name) return true;
+  return false;
+}
+
 export default defineRule({
   id: 'DF003',
   name: 'invalid-flag-value',
@@ -78,14 +84,15 @@ export default defineRule({
     const check = (i: Instruction) => {
       if (!i.known || i.flags.length === 0) return;
       const specs = flagsOf(i.name);
-      const seen = new Map<string, Flag>();
-      for (const f of i.flags) {
-        const spec = specs.find((s) => s.name === f.name.toLowerCase());
+      const flags = i.flags;
+      for (let j = 0; j < flags.length; j++) {
+        const f = flags[j];
+        const name = f.name.toLowerCase();
+        const spec = specs.find((s) => s.name === name);
         if (!spec) continue;
-        if (seen.has(spec.name) && !spec.multiple) {
+        if (!spec.multiple && seenBefore(flags, j, name)) {
           ctx.report({ span: f, message: { en: `Duplicate flag specified: --${f.name}`, ko: `--${f.name} 플래그가 두 번 쓰였습니다` } });
         }
-        seen.set(spec.name, f);
         if (spec.kind === 'mount') {
           if (f.value === null || f.value === '') {
             ctx.report({ span: f, message: { en: 'missing a value on flag: --mount', ko: '--mount 플래그에 값이 없습니다' } });
