@@ -1,7 +1,7 @@
 //! Argument count and shape errors BuildKit reports while parsing instructions
 //! (instructions/parse.go: "FROM requires either one or three arguments", "COPY requires at
 //! least two arguments", "Unknown type … in HEALTHCHECK (try CMD)", …).
-import { defineRule } from '../defineRule';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
 
 type Msg = { en: string; ko: string };
@@ -40,6 +40,13 @@ function problem(i: Instruction): Msg | null {
   return null;
 }
 
+/** The finding of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (!i.known) return;
+  const p = problem(i);
+  if (p) ctx.report({ span: i.argsSpan ?? i.keywordSpan, message: p });
+}
+
 export default defineRule({
   id: 'DF004',
   name: 'wrong-argument-count',
@@ -53,10 +60,7 @@ export default defineRule({
   },
   scope: 'instruction',
   checkInstruction(ins, ctx) {
-    for (const i of ins.trigger ? [ins, ins.trigger] : [ins]) {
-      if (!i.known) continue;
-      const p = problem(i);
-      if (p) ctx.report({ span: i.argsSpan ?? i.keywordSpan, message: p });
-    }
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });

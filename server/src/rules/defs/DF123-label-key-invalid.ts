@@ -3,7 +3,7 @@
 //! lowercase letter or digit, uses only `[a-z0-9.-]`, has no `..` or `--`, and does not use
 //! the reserved namespaces `com.docker.`, `io.docker.` and `org.dockerproject.`.
 //! Docker itself accepts any key; this is a style rule. Keys with variables are skipped.
-import { defineRule } from '../defineRule';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
@@ -27,6 +27,23 @@ export function labelKeyProblem(key: string): { en: string; ko: string } | null 
   return null;
 }
 
+/** The findings of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (i.name !== 'LABEL') return;
+  for (const kv of i.keyValues) {
+    if (kv.value === null || !kv.key || kv.key.includes('$')) continue;
+    const why = labelKeyProblem(kv.key);
+    if (!why) continue;
+    ctx.report({
+      span: kv.keySpan,
+      message: {
+        en: `label key "${kv.key}" is not a valid lower-case reverse-DNS key: ${why.en}`,
+        ko: `레이블 키 "${kv.key}"는 소문자 역DNS 형식이 아닙니다. ${why.ko}`,
+      },
+    });
+  }
+}
+
 export default defineRule({
   id: 'DF123',
   name: 'label-key-invalid',
@@ -47,22 +64,7 @@ export default defineRule({
   scope: 'instruction',
   on: ['LABEL'],
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction) => {
-      if (i.name !== 'LABEL') return;
-      for (const kv of i.keyValues) {
-        if (kv.value === null || !kv.key || kv.key.includes('$')) continue;
-        const why = labelKeyProblem(kv.key);
-        if (!why) continue;
-        ctx.report({
-          span: kv.keySpan,
-          message: {
-            en: `label key "${kv.key}" is not a valid lower-case reverse-DNS key: ${why.en}`,
-            ko: `레이블 키 "${kv.key}"는 소문자 역DNS 형식이 아닙니다. ${why.ko}`,
-          },
-        });
-      }
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });
