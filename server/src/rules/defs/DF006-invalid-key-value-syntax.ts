@@ -38,7 +38,8 @@ function check(i: Instruction, ctx: InstructionRuleContext): void {
       continue;
     }
     const raw = kv.rawValue ?? '';
-    const q = unbalanced(raw, i.escape);
+    // Only a quote can be left open.
+    const q = raw.includes('"') || raw.includes("'") ? unbalanced(raw, i.escape) : null;
     if (q) {
       ctx.report({
         span: kv.valueSpan ?? kv,

@@ -7,11 +7,13 @@ import { defineRule, type InstructionRuleContext } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
+/** Keys made only of these characters (most keys) need no list of the others. */
+const ALLOWED = /^[a-z0-9.-]*$/;
 
 /** Why the key breaks DL3048's definition (first reason found), or null when it is fine. */
 export function labelKeyProblem(key: string): { en: string; ko: string } | null {
-  const bad = [...new Set(key.replace(/[a-z0-9.-]/g, ''))];
-  if (bad.length) {
+  if (!ALLOWED.test(key)) {
+    const bad = [...new Set(key.replace(/[a-z0-9.-]/g, ''))];
     const list = bad.map((c) => (c === ' ' ? 'space' : `\`${c}\``)).join(', ');
     const listKo = bad.map((c) => (c === ' ' ? '공백' : `\`${c}\``)).join(', ');
     return /[A-Z]/.test(key) && bad.every((c) => /[A-Z]/.test(c))
