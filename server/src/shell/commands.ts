@@ -156,15 +156,12 @@ export function hasOption(cmd: ShCommand, short: string | null, longs: readonly 
 
 const NO_OPTIONS: ReadonlySet<string> = new Set();
 
-/**
- * Positional (non-option) arguments after argv[0], at most `limit` of them; `optsWithArg` lists
- * options that take a value.
- */
-export function positionals(cmd: ShCommand, optsWithArg: ReadonlySet<string> = NO_OPTIONS, limit = Infinity): ShWord[] {
+/** Positional (non-option) arguments after argv[0]; `optsWithArg` lists options that take a value. */
+export function positionals(cmd: ShCommand, optsWithArg: ReadonlySet<string> = NO_OPTIONS): ShWord[] {
   const out: ShWord[] = [];
   const a = cmd.argv;
   let ended = false;
-  for (let i = 1; i < a.length && out.length < limit; i++) {
+  for (let i = 1; i < a.length; i++) {
     const v = a[i].value;
     if (!ended && v === '--') { ended = true; continue; }
     if (!ended && v.startsWith('-') && v.length > 1) {
@@ -176,9 +173,19 @@ export function positionals(cmd: ShCommand, optsWithArg: ReadonlySet<string> = N
   return out;
 }
 
-/** The first positional argument (the subcommand of `apt-get install`, `apk add`, …). */
-export function subcommand(cmd: ShCommand, optsWithArg?: ReadonlySet<string>): ShWord | null {
-  return positionals(cmd, optsWithArg, 1)[0] ?? null;
+/** The first positional argument (the subcommand of `apt-get install`, `apk add`, …); allocates nothing. */
+export function subcommand(cmd: ShCommand, optsWithArg: ReadonlySet<string> = NO_OPTIONS): ShWord | null {
+  const a = cmd.argv;
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i].value;
+    if (v === '--') return a[i + 1] ?? null;
+    if (v.startsWith('-') && v.length > 1) {
+      if (optsWithArg.has(v)) i++;
+      continue;
+    }
+    return a[i];
+  }
+  return null;
 }
 
 export type { ShCommand, ShWord } from './parser';

@@ -1,7 +1,23 @@
 //! Unknown instruction keyword, with BuildKit's did-you-mean (case-insensitive, case kept).
-import { defineRule } from '../defineRule';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
+import type { Instruction } from '../../syntax/nodes';
 import { KNOWN_INSTRUCTIONS } from '../../syntax/nodes';
 import { suggest } from '../suggest';
+
+/** The findings of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (i.known || i.keyword === '') return;
+  const s = suggest(i.keyword, KNOWN_INSTRUCTIONS, false);
+  const hint = s ? ` (did you mean ${s}?)` : '';
+  ctx.report({
+    span: i.keywordSpan,
+    message: {
+      en: `unknown instruction: ${i.keyword}${hint}`,
+      ko: `알 수 없는 명령어입니다: ${i.keyword}${s ? ` (${s}의 오타인가요?)` : ''}`,
+    },
+    fixes: s ? [{ title: { en: `Change to ${s}`, ko: `${s}(으)로 바꾸기` }, edits: [{ ...i.keywordSpan, newText: s }], safe: true }] : [],
+  });
+}
 
 export default defineRule({
   id: 'DF001',
@@ -16,20 +32,7 @@ export default defineRule({
   },
   scope: 'instruction',
   checkInstruction(ins, ctx) {
-    const check = (i: typeof ins) => {
-      if (i.known || i.keyword === '') return;
-      const s = suggest(i.keyword, KNOWN_INSTRUCTIONS, false);
-      const hint = s ? ` (did you mean ${s}?)` : '';
-      ctx.report({
-        span: i.keywordSpan,
-        message: {
-          en: `unknown instruction: ${i.keyword}${hint}`,
-          ko: `알 수 없는 명령어입니다: ${i.keyword}${s ? ` (${s}의 오타인가요?)` : ''}`,
-        },
-        fixes: s ? [{ title: { en: `Change to ${s}`, ko: `${s}(으)로 바꾸기` }, edits: [{ ...i.keywordSpan, newText: s }], safe: true }] : [],
-      });
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });

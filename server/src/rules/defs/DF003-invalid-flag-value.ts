@@ -1,7 +1,7 @@
 //! Flag values BuildKit rejects: durations without a unit or below 1ms, negative retries,
 //! non-boolean booleans, unknown enum values, bad --chmod, missing values, duplicates,
 //! and invalid RUN --mount types / sharing modes.
-import { defineRule, type Fix } from '../defineRule';
+import { defineRule, type Fix, type InstructionRuleContext } from '../defineRule';
 import type { Flag, Instruction } from '../../syntax/nodes';
 import { flagsOf, MOUNT_TYPES, mountKey, parseGoDuration, parseMountValue } from '../../semantics/instructionSpec';
 import { suggest } from '../suggest';
@@ -62,6 +62,60 @@ function checkValue(f: Flag, kind: string, values: string[] | undefined): Rep | 
   return null;
 }
 
+/** Does a flag before `flags[j]` have the (lower-case) name `name`? */
+function seenBefore(flags: readonly Flag[], j: number, name: string): boolean {
+  for (let k = 0; k < j; k++) if (flags[k].name.toLowerCase() === name) return true;
+  return false;
+}
+
+/** The findings of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (!i.known || i.flags.length === 0) return;
+  const specs = flagsOf(i.name);
+  const flags = i.flags;
+  for (let j = 0; j < flags.length; j++) {
+    const f = flags[j];
+    const name = f.name.toLowerCase();
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) continue;
+    if (!spec.multiple && seenBefore(flags, j, name)) {
+      ctx.report({ span: f, message: { en: `Duplicate flag specified: --${f.name}`, ko: `--${f.name} 플래그가 두 번 쓰였습니다` } });
+    }
+    if (spec.kind === 'mount') {
+      if (f.value === null || f.value === '') {
+        ctx.report({ span: f, message: { en: 'missing a value on flag: --mount', ko: '--mount 플래그에 값이 없습니다' } });
+        continue;
+      }
+      const entries = parseMountValue(f.value);
+      const typeE = entries.find((e) => e.key.toLowerCase() === 'type');
+      const mapped = f.valueSpan && f.valueSpan.end - f.valueSpan.start === f.value.length;
+      const at = (e: { start: number; end: number }) => (mapped ? { start: f.valueSpan!.start + e.start, end: f.valueSpan!.start + e.end } : f);
+      if (typeE && typeE.value !== null && !(MOUNT_TYPES as readonly string[]).includes(typeE.value) && !typeE.value.includes('$')) {
+        const s = suggest(typeE.value, MOUNT_TYPES, true);
+        ctx.report({ span: at(typeE), message: { en: `unsupported mount type "${typeE.value}"${s ? ` (did you mean ${s}?)` : ''}`, ko: `지원하지 않는 마운트 타입 "${typeE.value}"입니다${s ? ` (${s}의 오타인가요?)` : ''}` } });
+      }
+      const type = typeE?.value ?? 'bind';
+      for (const e of entries) {
+        const k = mountKey(e.key);
+        if (!k || e.value === null || e.value.includes('$')) continue;
+        if (k.kind === 'enum' && k.name === 'sharing' && !k.values!.includes(e.value)) {
+          const s = suggest(e.value, k.values!, true);
+          ctx.report({ span: at(e), message: { en: `unsupported sharing value "${e.value}"${s ? ` (did you mean ${s}?)` : ''}`, ko: `sharing 값 "${e.value}"은(는) 쓸 수 없습니다 (shared, private, locked 중 하나)` } });
+        } else if (k.kind === 'bool' && !/^(true|false)$/i.test(e.value)) {
+          ctx.report({ span: at(e), message: { en: `invalid value for ${e.key}: ${e.value} (expected true or false)`, ko: `${e.key} 값은 true 또는 false여야 합니다 (현재: ${e.value})` } });
+        } else if ((k.kind === 'int' && !/^\d+$/.test(e.value)) || (k.kind === 'octal' && !/^0?[0-7]{1,4}$/.test(e.value))) {
+          ctx.report({ span: at(e), message: { en: `invalid value for ${e.key}: ${e.value}`, ko: `${e.key} 값 ${e.value}이(가) 올바르지 않습니다` } });
+        } else if (!k.types.includes(type as never) && (MOUNT_TYPES as readonly string[]).includes(type)) {
+          ctx.report({ span: at(e), severity: 'warning', message: { en: `${e.key} has no effect on type=${type} mounts`, ko: `${e.key}는 type=${type} 마운트에서 아무 효과가 없습니다` } });
+        }
+      }
+      continue;
+    }
+    const r = checkValue(f, spec.kind, spec.values);
+    if (r) ctx.report({ span: f, message: { en: r.en, ko: r.ko }, fixes: r.fix ? [r.fix] : [] });
+  }
+}
+
 export default defineRule({
   id: 'DF003',
   name: 'invalid-flag-value',
@@ -75,52 +129,7 @@ export default defineRule({
   },
   scope: 'instruction',
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction) => {
-      if (!i.known || i.flags.length === 0) return;
-      const specs = flagsOf(i.name);
-      const seen = new Map<string, Flag>();
-      for (const f of i.flags) {
-        const spec = specs.find((s) => s.name === f.name.toLowerCase());
-        if (!spec) continue;
-        if (seen.has(spec.name) && !spec.multiple) {
-          ctx.report({ span: f, message: { en: `Duplicate flag specified: --${f.name}`, ko: `--${f.name} 플래그가 두 번 쓰였습니다` } });
-        }
-        seen.set(spec.name, f);
-        if (spec.kind === 'mount') {
-          if (f.value === null || f.value === '') {
-            ctx.report({ span: f, message: { en: 'missing a value on flag: --mount', ko: '--mount 플래그에 값이 없습니다' } });
-            continue;
-          }
-          const entries = parseMountValue(f.value);
-          const typeE = entries.find((e) => e.key.toLowerCase() === 'type');
-          const mapped = f.valueSpan && f.valueSpan.end - f.valueSpan.start === f.value.length;
-          const at = (e: { start: number; end: number }) => (mapped ? { start: f.valueSpan!.start + e.start, end: f.valueSpan!.start + e.end } : f);
-          if (typeE && typeE.value !== null && !(MOUNT_TYPES as readonly string[]).includes(typeE.value) && !typeE.value.includes('$')) {
-            const s = suggest(typeE.value, MOUNT_TYPES, true);
-            ctx.report({ span: at(typeE), message: { en: `unsupported mount type "${typeE.value}"${s ? ` (did you mean ${s}?)` : ''}`, ko: `지원하지 않는 마운트 타입 "${typeE.value}"입니다${s ? ` (${s}의 오타인가요?)` : ''}` } });
-          }
-          const type = typeE?.value ?? 'bind';
-          for (const e of entries) {
-            const k = mountKey(e.key);
-            if (!k || e.value === null || e.value.includes('$')) continue;
-            if (k.kind === 'enum' && k.name === 'sharing' && !k.values!.includes(e.value)) {
-              const s = suggest(e.value, k.values!, true);
-              ctx.report({ span: at(e), message: { en: `unsupported sharing value "${e.value}"${s ? ` (did you mean ${s}?)` : ''}`, ko: `sharing 값 "${e.value}"은(는) 쓸 수 없습니다 (shared, private, locked 중 하나)` } });
-            } else if (k.kind === 'bool' && !/^(true|false)$/i.test(e.value)) {
-              ctx.report({ span: at(e), message: { en: `invalid value for ${e.key}: ${e.value} (expected true or false)`, ko: `${e.key} 값은 true 또는 false여야 합니다 (현재: ${e.value})` } });
-            } else if ((k.kind === 'int' && !/^\d+$/.test(e.value)) || (k.kind === 'octal' && !/^0?[0-7]{1,4}$/.test(e.value))) {
-              ctx.report({ span: at(e), message: { en: `invalid value for ${e.key}: ${e.value}`, ko: `${e.key} 값 ${e.value}이(가) 올바르지 않습니다` } });
-            } else if (!k.types.includes(type as never) && (MOUNT_TYPES as readonly string[]).includes(type)) {
-              ctx.report({ span: at(e), severity: 'warning', message: { en: `${e.key} has no effect on type=${type} mounts`, ko: `${e.key}는 type=${type} 마운트에서 아무 효과가 없습니다` } });
-            }
-          }
-          continue;
-        }
-        const r = checkValue(f, spec.kind, spec.values);
-        if (r) ctx.report({ span: f, message: { en: r.en, ko: r.ko }, fixes: r.fix ? [r.fix] : [] });
-      }
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });

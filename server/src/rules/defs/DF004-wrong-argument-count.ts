@@ -1,7 +1,7 @@
 //! Argument count and shape errors BuildKit reports while parsing instructions
 //! (instructions/parse.go: "FROM requires either one or three arguments", "COPY requires at
 //! least two arguments", "Unknown type … in HEALTHCHECK (try CMD)", …).
-import { defineRule } from '../defineRule';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
 
 type Msg = { en: string; ko: string };
@@ -13,7 +13,7 @@ function problem(i: Instruction): Msg | null {
     case 'FROM':
       if (n === 0) return { en: 'FROM requires either one or three arguments', ko: 'FROM에는 인자가 1개 또는 3개 필요합니다 (예: FROM alpine:3.20 AS build)' };
       if (n !== 1 && n !== 3) return { en: 'FROM requires either one or three arguments', ko: 'FROM에는 인자가 1개 또는 3개 필요합니다 (예: FROM alpine:3.20 AS build)' };
-      if (n === 3 && i.args[1].value.toLowerCase() !== 'as') return { en: 'When using FROM with three arguments, second argument must be "AS"', ko: 'FROM에 인자가 3개이면 두 번째 인자는 "AS"여야 합니다' };
+      if (n === 3 && !/^as$/i.test(i.args[1].value)) return { en: 'When using FROM with three arguments, second argument must be "AS"', ko: 'FROM에 인자가 3개이면 두 번째 인자는 "AS"여야 합니다' };
       return null;
     case 'COPY': case 'ADD':
       if (n < 2) return { en: `${i.name} requires at least two arguments, but only ${n === 0 ? 'none were' : 'one was'} provided. Destination could not be determined.`, ko: `${i.name}에는 원본과 대상, 최소 두 개의 인자가 필요합니다. 대상 경로를 알 수 없습니다.` };
@@ -40,6 +40,13 @@ function problem(i: Instruction): Msg | null {
   return null;
 }
 
+/** The finding of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (!i.known) return;
+  const p = problem(i);
+  if (p) ctx.report({ span: i.argsSpan ?? i.keywordSpan, message: p });
+}
+
 export default defineRule({
   id: 'DF004',
   name: 'wrong-argument-count',
@@ -53,10 +60,7 @@ export default defineRule({
   },
   scope: 'instruction',
   checkInstruction(ins, ctx) {
-    for (const i of ins.trigger ? [ins, ins.trigger] : [ins]) {
-      if (!i.known) continue;
-      const p = problem(i);
-      if (p) ctx.report({ span: i.argsSpan ?? i.keywordSpan, message: p });
-    }
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });

@@ -1,5 +1,5 @@
 //! `CMD ['node', 'a.js']`: single quotes are not JSON, so Docker silently uses shell form.
-import { defineRule } from '../defineRule';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
 import type { CommandData, Instruction } from '../../syntax/nodes';
 
 export function singleQuotedJson(text: string): string | null {
@@ -20,6 +20,29 @@ export function singleQuotedJson(text: string): string | null {
   return null;
 }
 
+/** Reports `c`, the command of `i` (or of its HEALTHCHECK), when it is single-quoted "JSON". */
+function check(i: Instruction, c: CommandData | null, ctx: InstructionRuleContext): void {
+  if (!c || c.form !== 'shell' || c.jsonProblem !== 'invalid-json') return;
+  const fixed = singleQuotedJson(c.text);
+  if (fixed === null) return;
+  ctx.report({
+    span: c.span,
+    message: {
+      en: `${i.name} uses single quotes inside [ ]: this is not JSON, so Docker runs it in shell form`,
+      ko: `${i.name}의 [ ] 안에 작은따옴표를 썼습니다. JSON이 아니므로 Docker는 이를 셸 형식으로 실행합니다`,
+    },
+    fixes: c.span.end - c.span.start === c.text.length
+      ? [{ title: { en: 'Use double quotes (JSON exec form)', ko: '큰따옴표로 바꾸기 (JSON exec 형식)' }, edits: [{ ...c.span, newText: fixed }], safe: true }]
+      : [],
+  });
+}
+
+/** The command of `i` and that of its HEALTHCHECK. */
+function checkCommands(i: Instruction, ctx: InstructionRuleContext): void {
+  check(i, i.command, ctx);
+  if (i.healthcheck) check(i, i.healthcheck.command, ctx);
+}
+
 export default defineRule({
   id: 'DF005',
   name: 'exec-form-single-quotes',
@@ -33,24 +56,7 @@ export default defineRule({
   },
   scope: 'instruction',
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction, c: CommandData | null) => {
-      if (!c || c.form !== 'shell' || c.jsonProblem !== 'invalid-json') return;
-      const fixed = singleQuotedJson(c.text);
-      if (fixed === null) return;
-      ctx.report({
-        span: c.span,
-        message: {
-          en: `${i.name} uses single quotes inside [ ]: this is not JSON, so Docker runs it in shell form`,
-          ko: `${i.name}의 [ ] 안에 작은따옴표를 썼습니다. JSON이 아니므로 Docker는 이를 셸 형식으로 실행합니다`,
-        },
-        fixes: c.span.end - c.span.start === c.text.length
-          ? [{ title: { en: 'Use double quotes (JSON exec form)', ko: '큰따옴표로 바꾸기 (JSON exec 형식)' }, edits: [{ ...c.span, newText: fixed }], safe: true }]
-          : [],
-      });
-    };
-    for (const i of ins.trigger ? [ins, ins.trigger] : [ins]) {
-      check(i, i.command);
-      if (i.healthcheck) check(i, i.healthcheck.command);
-    }
+    checkCommands(ins, ctx);
+    if (ins.trigger) checkCommands(ins.trigger, ctx);
   },
 });

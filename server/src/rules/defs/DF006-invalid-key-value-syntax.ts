@@ -1,7 +1,7 @@
 //! ENV/LABEL/ARG pairs BuildKit cannot parse: `ENV A=1 B` ("can't find = in"), empty keys,
 //! unterminated quotes, invalid ARG names.
-import { defineRule } from '../defineRule';
-import type { Instruction, KeyValue } from '../../syntax/nodes';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
+import type { Instruction } from '../../syntax/nodes';
 
 function unbalanced(raw: string, escape: string): string | null {
   let q = '';
@@ -13,6 +13,40 @@ function unbalanced(raw: string, escape: string): string | null {
     if (c === '"' || c === "'") q = c;
   }
   return q || null;
+}
+
+/** The findings of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (i.name !== 'ENV' && i.name !== 'LABEL' && i.name !== 'ARG') return;
+  const kvs = i.keyValues;
+  const newFormat = i.name === 'ARG' || (kvs.length > 0 && kvs[0].hasEquals);
+  for (let idx = 0; idx < kvs.length; idx++) {
+    const kv = kvs[idx];
+    if (i.name !== 'ARG' && newFormat && !kv.hasEquals) {
+      // `k= v` is reported by DF007 (spaces-around-equals) with a fix.
+      const prev = kvs[idx - 1];
+      if (prev && prev.hasEquals && prev.rawValue === '') continue;
+      ctx.report({ span: kv, message: { en: `Syntax error - can't find = in "${kv.key}". Must be of the form: name=value`, ko: `문법 오류: "${kv.key}"에 =가 없습니다. 이름=값 형태로 써야 합니다` } });
+      continue;
+    }
+    if (kv.hasEquals && kv.key === '') {
+      ctx.report({ span: kv, message: { en: `${i.name} names can not be blank`, ko: `${i.name}의 이름이 비어 있습니다` } });
+      continue;
+    }
+    if (i.name === 'ARG' && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(kv.key) && !kv.key.includes('$')) {
+      ctx.report({ span: kv.keySpan, message: { en: `invalid ARG name "${kv.key}"`, ko: `ARG 이름 "${kv.key}"이(가) 올바르지 않습니다` } });
+      continue;
+    }
+    const raw = kv.rawValue ?? '';
+    // Only a quote can be left open.
+    const q = raw.includes('"') || raw.includes("'") ? unbalanced(raw, i.escape) : null;
+    if (q) {
+      ctx.report({
+        span: kv.valueSpan ?? kv,
+        message: { en: `unexpected end of statement while looking for matching ${q === '"' ? 'double' : 'single'}-quote`, ko: `${q === '"' ? '큰' : '작은'}따옴표가 닫히지 않았습니다` },
+      });
+    }
+  }
 }
 
 export default defineRule({
@@ -29,37 +63,7 @@ export default defineRule({
   scope: 'instruction',
   on: ['ENV', 'LABEL', 'ARG'],
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction) => {
-      if (i.name !== 'ENV' && i.name !== 'LABEL' && i.name !== 'ARG') return;
-      const kvs = i.keyValues;
-      const newFormat = i.name === 'ARG' || (kvs.length > 0 && kvs[0].hasEquals);
-      kvs.forEach((kv: KeyValue, idx: number) => {
-        if (i.name !== 'ARG' && newFormat && !kv.hasEquals) {
-          // `k= v` is reported by DF007 (spaces-around-equals) with a fix.
-          const prev = kvs[idx - 1];
-          if (prev && prev.hasEquals && prev.rawValue === '') return;
-          ctx.report({ span: kv, message: { en: `Syntax error - can't find = in "${kv.key}". Must be of the form: name=value`, ko: `문법 오류: "${kv.key}"에 =가 없습니다. 이름=값 형태로 써야 합니다` } });
-          return;
-        }
-        if (kv.hasEquals && kv.key === '') {
-          ctx.report({ span: kv, message: { en: `${i.name} names can not be blank`, ko: `${i.name}의 이름이 비어 있습니다` } });
-          return;
-        }
-        if (i.name === 'ARG' && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(kv.key) && !kv.key.includes('$')) {
-          ctx.report({ span: kv.keySpan, message: { en: `invalid ARG name "${kv.key}"`, ko: `ARG 이름 "${kv.key}"이(가) 올바르지 않습니다` } });
-          return;
-        }
-        const raw = kv.rawValue ?? '';
-        const q = unbalanced(raw, i.escape);
-        if (q) {
-          ctx.report({
-            span: kv.valueSpan ?? kv,
-            message: { en: `unexpected end of statement while looking for matching ${q === '"' ? 'double' : 'single'}-quote`, ko: `${q === '"' ? '큰' : '작은'}따옴표가 닫히지 않았습니다` },
-          });
-        }
-      });
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });

@@ -3,6 +3,8 @@
 //! and the pattern forms #, ##, %, %%, /, //.
 import { defineRule } from '../defineRule';
 
+/** Instructions whose variables BuildKit does not expand (RUN and shell-form CMD/ENTRYPOINT: the shell does). */
+const NOT_BUILDER_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'SHELL', 'MAINTAINER']);
 const SUPPORTED = new Set([':-', '-', ':+', '+', ':?', '?', '#', '##', '%', '%%', '/', '//']);
 
 export default defineRule({
@@ -18,9 +20,7 @@ export default defineRule({
   },
   scope: 'instruction',
   checkInstruction(ins, ctx) {
-    // RUN and shell-form CMD/ENTRYPOINT are expanded by the shell, not by BuildKit.
-    const builderExpanded = (i: typeof ins) => !['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'SHELL', 'MAINTAINER'].includes(i.name);
-    if (!builderExpanded(ins)) return;
+    if (NOT_BUILDER_EXPANDED.has(ins.name)) return;
     for (const v of ins.vars) {
       if (v.modifier === null || SUPPORTED.has(v.modifier)) continue;
       ctx.report({

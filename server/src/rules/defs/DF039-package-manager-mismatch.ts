@@ -26,17 +26,18 @@ const RHEL: Bilingual = { en: 'RHEL/Fedora/CentOS', ko: 'RHEL/Fedora/CentOS' };
 const KNOWN: OsFamily[] = ['alpine', 'debian', 'ubuntu', 'rhel', 'suse'];
 const others = (native: OsFamily[]) => KNOWN.filter((f) => !native.includes(f));
 
-const MANAGERS: Record<string, Manager> = {
-  'apt-get': { native: ['debian', 'ubuntu'], foreign: others(['debian', 'ubuntu']), distro: DEB },
-  apt: { native: ['debian', 'ubuntu'], foreign: others(['debian', 'ubuntu']), distro: DEB },
-  aptitude: { native: ['debian', 'ubuntu'], foreign: others(['debian', 'ubuntu']), distro: DEB },
-  dpkg: { native: ['debian', 'ubuntu'], foreign: ['alpine'], distro: DEB },
-  apk: { native: ['alpine'], foreign: others(['alpine']), distro: { en: 'Alpine', ko: 'Alpine' } },
-  yum: { native: ['rhel'], foreign: others(['rhel']), distro: RHEL },
-  dnf: { native: ['rhel'], foreign: others(['rhel']), distro: RHEL },
-  microdnf: { native: ['rhel'], foreign: others(['rhel']), distro: RHEL },
-  zypper: { native: ['suse'], foreign: others(['suse']), distro: { en: 'SUSE', ko: 'SUSE' } },
-};
+// A Map: indexing an object with each command name allocated on every lookup (heap profile).
+const MANAGERS = new Map<string, Manager>([
+  ['apt-get', { native: ['debian', 'ubuntu'], foreign: others(['debian', 'ubuntu']), distro: DEB }],
+  ['apt', { native: ['debian', 'ubuntu'], foreign: others(['debian', 'ubuntu']), distro: DEB }],
+  ['aptitude', { native: ['debian', 'ubuntu'], foreign: others(['debian', 'ubuntu']), distro: DEB }],
+  ['dpkg', { native: ['debian', 'ubuntu'], foreign: ['alpine'], distro: DEB }],
+  ['apk', { native: ['alpine'], foreign: others(['alpine']), distro: { en: 'Alpine', ko: 'Alpine' } }],
+  ['yum', { native: ['rhel'], foreign: others(['rhel']), distro: RHEL }],
+  ['dnf', { native: ['rhel'], foreign: others(['rhel']), distro: RHEL }],
+  ['microdnf', { native: ['rhel'], foreign: others(['rhel']), distro: RHEL }],
+  ['zypper', { native: ['suse'], foreign: others(['suse']), distro: { en: 'SUSE', ko: 'SUSE' } }],
+]);
 
 const NATIVE_TOOL: Partial<Record<OsFamily, string>> = {
   alpine: '`apk`', debian: '`apt-get`', ubuntu: '`apt-get`', rhel: '`dnf`/`yum`/`microdnf`', suse: '`zypper`',
@@ -165,7 +166,7 @@ export default defineRule({
     const cmds = script.commands;
     for (let i = 0; i < cmds.length; i++) {
       const c = cmds[i];
-      const m = MANAGERS[c.name];
+      const m = MANAGERS.get(c.name);
       if (!m || !m.foreign.includes(family)) continue;
       if (c.compound || c.substitution || c.opBefore === '||' || c.opAfter === '||' || isLookup(c)) continue;
       // `apk add dpkg && dpkg -i …`: the tool was installed (or probed) earlier in this RUN.

@@ -4,7 +4,7 @@
 //! environment-variables to be set in a single ENV instruction"). So `A` becomes `a B b` and `B`
 //! is never set. Same for LABEL. DF008 (legacy-key-value-format) leaves these values to this rule
 //! (`looksLikeSwallowedPairs`).
-import { defineRule } from '../defineRule';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
 import type { Instruction, KeyValue } from '../../syntax/nodes';
 import { looksLikeSwallowedPairs } from './DF008-legacy-key-value-format';
 
@@ -43,6 +43,51 @@ function swallowed(i: Instruction): KeyValue | null {
   return looksLikeSwallowedPairs(kv.value!) ? kv : null;
 }
 
+/** The findings of `i`: the instruction `top` itself or, when `top` is an ONBUILD, its trigger. */
+function check(i: Instruction, top: Instruction, ctx: InstructionRuleContext): void {
+  const kv = swallowed(i);
+  if (!kv || !kv.valueSpan) return;
+  const words = rawWords(kv.rawValue!, i.escape);
+  const keyRe = i.name === 'ENV' ? ENV_KEY : LABEL_KEY;
+  const pairs: [string, string][] = [[kv.key, words[0] ?? '']];
+  let ok = words.length >= 3 && words.length % 2 === 1;
+  for (let k = 1; ok && k + 1 < words.length; k += 2) {
+    if (!keyRe.test(words[k])) ok = false;
+    else pairs.push([words[k], words[k + 1]]);
+  }
+  const keys = pairs.slice(1).map((p) => p[0]);
+  // Span: from the first swallowed key to the end of the value.
+  const v = kv.value!.trim().split(/\s+/);
+  const src = ctx.source;
+  let spanStart = kv.valueSpan.start;
+  const firstKey = v[1];
+  const at = src.indexOf(firstKey, kv.valueSpan.start + 1);
+  if (at > 0 && at < kv.valueSpan.end) spanStart = at;
+  const hasComments = i.comments.some((c) => c.start >= kv.start && c.end <= kv.end);
+  let fixes;
+  if (ok && !hasComments) {
+    // Align continuation lines with the first key (when it is on the keyword's line).
+    const before = src.slice(top.start, kv.keySpan.start);
+    const indent = before.includes('\n') ? '    ' : ' '.repeat(before.length);
+    const nl = src[top.end] === '\r' || src.slice(kv.start, kv.end).includes('\r\n') ? '\r\n' : '\n';
+    const text = pairs.map(([k, val]) => `${k}=${val}`).join(` ${i.escape}${nl}${indent}`);
+    fixes = [{
+      title: { en: `Rewrite as ${pairs.length} KEY=value pairs`, ko: `KEY=value 쌍 ${pairs.length}개로 바꾸기` },
+      edits: [{ start: kv.keySpan.start, end: kv.valueSpan.end, newText: text }],
+      safe: false,
+    }];
+  }
+  const shown = kv.value!.replace(/\s+/g, ' ').trim();
+  ctx.report({
+    span: { start: spanStart, end: kv.valueSpan.end },
+    message: {
+      en: `${i.name} in the legacy "key value" form sets only ${kv.key}, to "${shown}"; ${keys.length ? keys.join(', ') : firstKey} ${keys.length > 1 ? 'are' : 'is'} not set. Use ${kv.key}=… ${keys[0] ?? firstKey}=… pairs`,
+      ko: `옛 "키 값" 형식의 ${i.name}은(는) ${kv.key} 하나만 "${shown}" 값으로 설정합니다. ${keys.length ? keys.join(', ') : firstKey}은(는) 설정되지 않습니다. ${kv.key}=… ${keys[0] ?? firstKey}=… 쌍으로 쓰세요`,
+    },
+    fixes,
+  });
+}
+
 export default defineRule({
   id: 'DF048',
   name: 'legacy-env-swallows-pairs',
@@ -63,50 +108,7 @@ export default defineRule({
   scope: 'instruction',
   on: ['ENV', 'LABEL'],
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction) => {
-      const kv = swallowed(i);
-      if (!kv || !kv.valueSpan) return;
-      const words = rawWords(kv.rawValue!, i.escape);
-      const keyRe = i.name === 'ENV' ? ENV_KEY : LABEL_KEY;
-      const pairs: [string, string][] = [[kv.key, words[0] ?? '']];
-      let ok = words.length >= 3 && words.length % 2 === 1;
-      for (let k = 1; ok && k + 1 < words.length; k += 2) {
-        if (!keyRe.test(words[k])) ok = false;
-        else pairs.push([words[k], words[k + 1]]);
-      }
-      const keys = pairs.slice(1).map((p) => p[0]);
-      // Span: from the first swallowed key to the end of the value.
-      const v = kv.value!.trim().split(/\s+/);
-      const src = ctx.source;
-      let spanStart = kv.valueSpan.start;
-      const firstKey = v[1];
-      const at = src.indexOf(firstKey, kv.valueSpan.start + 1);
-      if (at > 0 && at < kv.valueSpan.end) spanStart = at;
-      const hasComments = i.comments.some((c) => c.start >= kv.start && c.end <= kv.end);
-      let fixes;
-      if (ok && !hasComments) {
-        // Align continuation lines with the first key (when it is on the keyword's line).
-        const before = src.slice(ins.start, kv.keySpan.start);
-        const indent = before.includes('\n') ? '    ' : ' '.repeat(before.length);
-        const nl = src[ins.end] === '\r' || src.slice(kv.start, kv.end).includes('\r\n') ? '\r\n' : '\n';
-        const text = pairs.map(([k, val]) => `${k}=${val}`).join(` ${i.escape}${nl}${indent}`);
-        fixes = [{
-          title: { en: `Rewrite as ${pairs.length} KEY=value pairs`, ko: `KEY=value 쌍 ${pairs.length}개로 바꾸기` },
-          edits: [{ start: kv.keySpan.start, end: kv.valueSpan.end, newText: text }],
-          safe: false,
-        }];
-      }
-      const shown = kv.value!.replace(/\s+/g, ' ').trim();
-      ctx.report({
-        span: { start: spanStart, end: kv.valueSpan.end },
-        message: {
-          en: `${i.name} in the legacy "key value" form sets only ${kv.key}, to "${shown}"; ${keys.length ? keys.join(', ') : firstKey} ${keys.length > 1 ? 'are' : 'is'} not set. Use ${kv.key}=… ${keys[0] ?? firstKey}=… pairs`,
-          ko: `옛 "키 값" 형식의 ${i.name}은(는) ${kv.key} 하나만 "${shown}" 값으로 설정합니다. ${keys.length ? keys.join(', ') : firstKey}은(는) 설정되지 않습니다. ${kv.key}=… ${keys[0] ?? firstKey}=… 쌍으로 쓰세요`,
-        },
-        fixes,
-      });
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    check(ins, ins, ctx);
+    if (ins.trigger) check(ins.trigger, ins, ctx);
   },
 });

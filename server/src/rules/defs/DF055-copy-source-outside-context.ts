@@ -21,9 +21,15 @@ export default defineRule({
     const ins = ins0.name === 'ONBUILD' && ins0.trigger ? ins0.trigger : ins0;
     if (ins.name !== 'COPY' && ins.name !== 'ADD') return;
     if (ins.flags.some((f) => f.name.toLowerCase() === 'from')) return;
-    const words = ins.args.filter((a) => !a.raw.startsWith('<<'));
-    for (const w of words.slice(0, -1)) {
-      if (!w.value || /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(w.value)) continue;
+    // The sources: every word before the last one (the destination), heredoc markers aside.
+    const args = ins.args;
+    let dest = args.length - 1;
+    while (dest >= 0 && args[dest].raw.startsWith('<<')) dest--;
+    for (let k = 0; k < dest; k++) {
+      const w = args[k];
+      // Only a `..` element can climb out of the context.
+      if (w.raw.startsWith('<<') || !w.value.includes('..')) continue;
+      if (/^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(w.value)) continue;
       const n = normalizeCopySource(w.value);
       if (!n.outside) continue;
       const cleaned = n.normalized === '' ? '.' : n.normalized;

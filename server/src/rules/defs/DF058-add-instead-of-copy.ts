@@ -3,7 +3,7 @@
 //! Sources that are archives (by extension), URLs, git references or unresolved variables are
 //! exempt. The fix renames ADD to COPY; it keeps the flags COPY accepts (--chown, --chmod,
 //! --link, --exclude) and is not offered with ADD-only flags (--checksum, --keep-git-dir, --unpack).
-import { defineRule, type Fix } from '../defineRule';
+import { defineRule, type Fix, type InstructionRuleContext } from '../defineRule';
 import type { Instruction, Word } from '../../syntax/nodes';
 import { flagsOf } from '../../semantics/instructionSpec';
 
@@ -38,6 +38,42 @@ export function sourceKind(w: Word): SourceKind {
 
 const COPY_FLAGS = new Set(flagsOf('COPY').map((f) => f.name));
 
+/** The findings of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (i.name !== 'ADD' || i.args.length < 2) return;
+  const sources = i.args.slice(0, -1);
+  const kinds = sources.map(sourceKind);
+  const plainIdx = kinds.map((k, n) => (k === 'plain' ? n : -1)).filter((n) => n >= 0);
+  if (!plainIdx.length) return;
+  const names = plainIdx.map((n) => (sources[n].raw.startsWith('<<') ? 'heredoc ' + sources[n].raw : sources[n].value || sources[n].raw));
+  const shown = names.slice(0, 3).map((s) => `"${s}"`).join(', ') + (names.length > 3 ? ', …' : '');
+  const others = kinds.filter((k) => k !== 'plain');
+  const addOnly = i.flags.filter((f) => !COPY_FLAGS.has(f.name.toLowerCase()));
+  const kw = i.keyword === i.keyword.toLowerCase() ? 'copy' : 'COPY';
+  const fixes: Fix[] = [];
+  if (!addOnly.length && !others.some((k) => k === 'archive' || k === 'remote')) {
+    fixes.push({
+      title: { en: `Change ${i.keyword} to ${kw}`, ko: `${i.keyword}를 ${kw}로 바꾸기` },
+      edits: [{ ...i.keywordSpan, newText: kw }],
+      // An unresolved `$SRC` or a glob like `pkg*` might still name an archive that ADD would unpack.
+      safe: others.length === 0,
+    });
+  }
+  const extra = addOnly.length
+    ? { en: ` (keep ADD only for ${addOnly.map((f) => '--' + f.name).join(', ')}, which COPY lacks)`, ko: ` (COPY에는 없는 ${addOnly.map((f) => '--' + f.name).join(', ')} 때문이라면 ADD를 유지하세요)` }
+    : others.some((k) => k === 'archive' || k === 'remote')
+      ? { en: '; this ADD also has an archive or remote source, so split those into their own ADD', ko: '. 이 ADD에는 압축 파일이나 원격 소스도 있으니 그것들은 별도의 ADD로 나누세요' }
+      : { en: '', ko: '' };
+  ctx.report({
+    span: i.keywordSpan,
+    message: {
+      en: `${i.keyword} copies the plain local ${names.length > 1 ? 'sources' : 'source'} ${shown}; use COPY, which does not unpack archives or fetch URLs${extra.en}`,
+      ko: `${i.keyword}로 일반 로컬 파일 ${shown}을(를) 복사하고 있습니다. 압축 해제나 URL 다운로드를 하지 않는 COPY를 쓰세요${extra.ko}`,
+    },
+    fixes,
+  });
+}
+
 export default defineRule({
   id: 'DF058',
   name: 'add-instead-of-copy',
@@ -58,41 +94,7 @@ export default defineRule({
   scope: 'instruction',
   on: ['ADD'],
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction) => {
-      if (i.name !== 'ADD' || i.args.length < 2) return;
-      const sources = i.args.slice(0, -1);
-      const kinds = sources.map(sourceKind);
-      const plainIdx = kinds.map((k, n) => (k === 'plain' ? n : -1)).filter((n) => n >= 0);
-      if (!plainIdx.length) return;
-      const names = plainIdx.map((n) => (sources[n].raw.startsWith('<<') ? 'heredoc ' + sources[n].raw : sources[n].value || sources[n].raw));
-      const shown = names.slice(0, 3).map((s) => `"${s}"`).join(', ') + (names.length > 3 ? ', …' : '');
-      const others = kinds.filter((k) => k !== 'plain');
-      const addOnly = i.flags.filter((f) => !COPY_FLAGS.has(f.name.toLowerCase()));
-      const kw = i.keyword === i.keyword.toLowerCase() ? 'copy' : 'COPY';
-      const fixes: Fix[] = [];
-      if (!addOnly.length && !others.some((k) => k === 'archive' || k === 'remote')) {
-        fixes.push({
-          title: { en: `Change ${i.keyword} to ${kw}`, ko: `${i.keyword}를 ${kw}로 바꾸기` },
-          edits: [{ ...i.keywordSpan, newText: kw }],
-          // An unresolved `$SRC` or a glob like `pkg*` might still name an archive that ADD would unpack.
-          safe: others.length === 0,
-        });
-      }
-      const extra = addOnly.length
-        ? { en: ` (keep ADD only for ${addOnly.map((f) => '--' + f.name).join(', ')}, which COPY lacks)`, ko: ` (COPY에는 없는 ${addOnly.map((f) => '--' + f.name).join(', ')} 때문이라면 ADD를 유지하세요)` }
-        : others.some((k) => k === 'archive' || k === 'remote')
-          ? { en: '; this ADD also has an archive or remote source, so split those into their own ADD', ko: '. 이 ADD에는 압축 파일이나 원격 소스도 있으니 그것들은 별도의 ADD로 나누세요' }
-          : { en: '', ko: '' };
-      ctx.report({
-        span: i.keywordSpan,
-        message: {
-          en: `${i.keyword} copies the plain local ${names.length > 1 ? 'sources' : 'source'} ${shown}; use COPY, which does not unpack archives or fetch URLs${extra.en}`,
-          ko: `${i.keyword}로 일반 로컬 파일 ${shown}을(를) 복사하고 있습니다. 압축 해제나 URL 다운로드를 하지 않는 COPY를 쓰세요${extra.ko}`,
-        },
-        fixes,
-      });
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });

@@ -2,8 +2,25 @@
 //! be resolvable by host system"). Only the user part of `user[:group]` is checked, as hadolint
 //! does. Off by default: names are fine for plain Docker and the rule is noisy (jenkins-infra#1038).
 //! Values with variables are skipped.
-import { defineRule } from '../defineRule';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
+
+/** The findings of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (i.name !== 'USER' || !i.args[0]) return;
+  const word = i.args[0];
+  const value = word.value.trim();
+  if (!value || value.includes('$')) return;
+  const user = value.split(':')[0];
+  if (/^\d+$/.test(user)) return;
+  ctx.report({
+    span: word,
+    message: {
+      en: `USER ${value} names the user "${user}" instead of a numeric UID, which tools outside the image (e.g. Kubernetes runAsNonRoot) cannot verify; use its UID, e.g. USER 10001${value.includes(':') ? ':10001' : ''}`,
+      ko: `USER ${value}는 숫자 UID 대신 사용자 이름 "${user}"를 씁니다. 이미지 밖의 도구(예: Kubernetes runAsNonRoot)는 이를 확인할 수 없으니 USER 10001${value.includes(':') ? ':10001' : ''}처럼 UID를 쓰세요`,
+    },
+  });
+}
 
 export default defineRule({
   id: 'DF067',
@@ -25,22 +42,7 @@ export default defineRule({
   scope: 'instruction',
   on: ['USER'],
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction) => {
-      if (i.name !== 'USER' || !i.args[0]) return;
-      const word = i.args[0];
-      const value = word.value.trim();
-      if (!value || value.includes('$')) return;
-      const user = value.split(':')[0];
-      if (/^\d+$/.test(user)) return;
-      ctx.report({
-        span: word,
-        message: {
-          en: `USER ${value} names the user "${user}" instead of a numeric UID, which tools outside the image (e.g. Kubernetes runAsNonRoot) cannot verify; use its UID, e.g. USER 10001${value.includes(':') ? ':10001' : ''}`,
-          ko: `USER ${value}는 숫자 UID 대신 사용자 이름 "${user}"를 씁니다. 이미지 밖의 도구(예: Kubernetes runAsNonRoot)는 이를 확인할 수 없으니 USER 10001${value.includes(':') ? ':10001' : ''}처럼 UID를 쓰세요`,
-        },
-      });
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });

@@ -17,6 +17,9 @@ function findHash(i: Instruction, src: string): Hash | null {
   if (!i.argsSpan) return null;
   const from = i.argsSpan.start;
   const to = Math.min(i.argsSpan.end, Math.max(i.headSpan.end, from));
+  // No `#` after the first character: nothing to find (a quick scan before the quote-aware one).
+  const first = src.indexOf('#', from + 1);
+  if (first < 0 || first >= to) return null;
   const esc = i.escape;
   let q: string | null = null;
   for (let p = from; p < to; p++) {

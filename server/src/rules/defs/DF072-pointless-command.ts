@@ -6,7 +6,8 @@
 import { defineRule, type Bilingual } from '../defineRule';
 import { code, isLookup, posixRunScript } from '../util/runShell';
 
-const WHY: Record<string, Bilingual> = {
+// A Map: indexing an object with each command name allocated on every lookup (heap profile).
+const WHY = new Map<string, Bilingual>(Object.entries({
   ssh: { en: 'an interactive remote login has no place in a build step; fetch private sources with `RUN --mount=type=ssh` and git, or build secrets', ko: '빌드 단계에서 대화형 원격 로그인은 의미가 없습니다. 비공개 소스는 `RUN --mount=type=ssh`와 git, 또는 빌드 시크릿으로 가져오세요' },
   vim: { en: 'an editor waits for a terminal that a build does not have; write files with COPY or a heredoc', ko: '편집기는 빌드에 없는 터미널을 기다립니다. 파일은 COPY나 heredoc으로 만드세요' },
   shutdown: { en: 'a build container has no init system to shut down', ko: '빌드 컨테이너에는 종료할 init 시스템이 없습니다' },
@@ -17,7 +18,7 @@ const WHY: Record<string, Bilingual> = {
   kill: { en: 'processes of earlier steps no longer exist, and those of this step end with it', ko: '앞 단계의 프로세스는 이미 없고, 이 단계의 프로세스도 단계와 함께 끝납니다' },
   mount: { en: 'mounts need privileges a build does not have and are not kept in the layer; use `RUN --mount`', ko: '마운트는 빌드에 없는 권한이 필요하고 레이어에 남지도 않습니다. `RUN --mount`를 쓰세요' },
   ifconfig: { en: 'it shows the network of the throw-away build container; configure networking at run time', ko: '버려질 빌드 컨테이너의 네트워크를 보여 줄 뿐입니다. 네트워크는 실행 시점에 설정하세요' },
-};
+}));
 
 export default defineRule({
   id: 'DF072',
@@ -42,7 +43,7 @@ export default defineRule({
     const script = posixRunScript(ins, ctx);
     if (!script) return;
     for (const c of script.commands) {
-      const why = WHY[c.name];
+      const why = WHY.get(c.name);
       if (!why || isLookup(c)) continue;
       const w = c.argv[0];
       ctx.report({

@@ -37,9 +37,10 @@ function pipelines(cmds: ShCommand[]): Pipeline[] {
   let cur: ShCommand[] = [];
   for (const c of cmds) {
     if (c.substitution) continue;
-    cur.push(c);
-    if (c.opAfter !== '|' && c.opAfter !== '|&') {
-      if (cur.length > 1) out.push({ cmds: cur });
+    if (c.opAfter === '|' || c.opAfter === '|&') cur.push(c);
+    else if (cur.length) {
+      cur.push(c);
+      out.push({ cmds: cur });
       cur = [];
     }
   }
@@ -82,6 +83,8 @@ export default defineRule({
     const script = posixRunScript(ins, ctx);
     if (!script) return;
     const cmds = script.commands;
+    const pls = pipelines(cmds);
+    if (pls.length === 0) return;
     const shellExe = basename(ctx.shell[0] ?? '/bin/sh');
     const shellProtects = setsPipefail(ctx.shell);
     // A heredoc body is run by its shebang, by the shell it is fed to (`RUN bash <<EOF`), or, for
@@ -97,7 +100,6 @@ export default defineRule({
       return { exe: feeder?.name ?? 'sh', viaShell: false, body: h };
     };
 
-    const pls = pipelines(cmds);
     if (pls.some((p) => p.cmds.slice(0, -1).some((c) => c.name === 'yes'))) return;
     let target: { p: Pipeline; left: ShCommand } | null = null;
     for (const p of pls) {

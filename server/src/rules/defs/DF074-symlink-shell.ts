@@ -21,6 +21,12 @@ function shellLink(c: ShCommand): { src: string; link: string } | null {
   return { src: pos[0].value, link };
 }
 
+/** Does any command run `ln` (most RUNs do not: nothing to look at then)? */
+function hasLn(cmds: readonly ShCommand[]): boolean {
+  for (const c of cmds) if (c.name === 'ln') return true;
+  return false;
+}
+
 export default defineRule({
   id: 'DF074',
   name: 'symlink-shell',
@@ -43,6 +49,7 @@ export default defineRule({
   checkInstruction(ins, ctx) {
     const script = posixRunScript(ins, ctx);
     if (!script || script.form === 'exec') return;
+    if (!hasLn(script.commands)) return;
     const run = runOf(ins)!;
     const cmds = script.commands.filter((x) => !x.substitution);
     const src = ctx.source;

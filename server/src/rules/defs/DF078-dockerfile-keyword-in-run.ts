@@ -40,6 +40,8 @@ export default defineRule({
     const src = ctx.source;
     for (let i = 0; i < cmds.length; i++) {
       const c = cmds[i];
+      // A keyword is never a wrapper (`sudo`, `env`…), so it is also the command's name.
+      if (!KEYWORDS.has(c.name)) continue;
       const w = c.words[0];
       if (!w || c.assigns.length || w.quoted || w.expansion || !KEYWORDS.has(w.raw)) continue;
       if (c.opBefore === '|' || c.opBefore === '|&' || c.opBefore === '&' || c.opBefore === '\n') continue;

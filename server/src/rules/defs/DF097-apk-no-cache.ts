@@ -46,7 +46,6 @@ export default defineRule({
   scope: 'instruction',
   on: ['RUN'],
   checkInstruction(ins, ctx) {
-    if (cacheOrTmpfsMountOver(ins, APK_CACHE)) return;
     const script = runScript(ins, ctx.source, ctx.shell);
     if (!script) return;
     const cmds = script.commands;
@@ -56,6 +55,7 @@ export default defineRule({
       if (!action || action.value !== 'add' || hasNoCache(cmd)) continue;
       bad.push({ cmd, action });
     }
+    if (bad.length === 0 || cacheOrTmpfsMountOver(ins, APK_CACHE)) return;
     // Cleanup that becomes redundant: only folded into the fix when one `apk add` is fixed.
     const extra: TextEditSpan[] = [];
     if (bad.length === 1 && script.form !== 'exec') {

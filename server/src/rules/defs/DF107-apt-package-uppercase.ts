@@ -12,11 +12,20 @@
 //! R language is packaged as `R`, `R-dev`, `R-doc`), which are exempt; the apk fix is offered as
 //! unsafe because aports does not enforce lowercase the way dpkg does.
 import { defineRule, type Fix } from '../defineRule';
-import { apkAction, apkPackages, aptAction, aptPackages, runScript, valueStart } from '../util/packages';
-import type { ShWord } from '../../shell/commands';
+import { APK_OPTS_WITH_ARG, APT_OPTS_WITH_ARG, apkAction, aptAction, runScript, valueStart } from '../util/packages';
+import { positionals, type ShWord } from '../../shell/commands';
 
 const APT_ACTIONS = new Set(['install', 'reinstall', 'remove', 'purge', 'build-dep', 'source', 'download', 'markauto', 'hold', 'unhold']);
 const APK_ACTIONS = new Set(['add', 'del', 'fetch']);
+
+/** ASCII without upper-case letters: no part of the word changes under `toLowerCase`. */
+function lowerAscii(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
 
 /** The package-name part of an argument, or null when the word is not a plain package name. */
 function nameOf(word: ShWord, tool: 'apt' | 'apk'): string | null {
@@ -58,26 +67,26 @@ export default defineRule({
     const script = runScript(ins, ctx.source, ctx.shell);
     if (!script) return;
     for (const cmd of script.commands) {
-      let words: ShWord[] = [];
       let tool: 'apt' | 'apk';
-      let manager: string;
-      const apt = aptAction(cmd);
-      if (apt) {
-        if (!APT_ACTIONS.has(apt.value)) continue;
+      let action = aptAction(cmd);
+      if (action) {
+        if (!APT_ACTIONS.has(action.value)) continue;
         tool = 'apt';
-        manager = `${cmd.name} ${apt.value}`;
-        words = aptPackages(cmd);
       } else {
-        const apk = apkAction(cmd);
-        if (!apk || !APK_ACTIONS.has(apk.value)) continue;
+        action = apkAction(cmd);
+        if (!action || !APK_ACTIONS.has(action.value)) continue;
         tool = 'apk';
-        manager = `apk ${apk.value}`;
-        words = apkPackages(cmd);
       }
-      for (const w of words) {
+      // The action, then the packages.
+      const words = positionals(cmd, tool === 'apt' ? APT_OPTS_WITH_ARG : APK_OPTS_WITH_ARG);
+      for (let k = 1; k < words.length; k++) {
+        const w = words[k];
+        // The name is part of the word: a lower-case ASCII word needs no closer look.
+        if (lowerAscii(w.value)) continue;
         const name = nameOf(w, tool);
         if (!name || name === name.toLowerCase()) continue;
         const lower = name.toLowerCase();
+        const manager = tool === 'apt' ? `${cmd.name} ${action.value}` : `apk ${action.value}`;
         const base = valueStart(w, ctx.source);
         const offsetInValue = w.value.indexOf(name);
         const fixes: Fix[] = [];

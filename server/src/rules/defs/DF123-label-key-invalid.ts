@@ -3,15 +3,17 @@
 //! lowercase letter or digit, uses only `[a-z0-9.-]`, has no `..` or `--`, and does not use
 //! the reserved namespaces `com.docker.`, `io.docker.` and `org.dockerproject.`.
 //! Docker itself accepts any key; this is a style rule. Keys with variables are skipped.
-import { defineRule } from '../defineRule';
+import { defineRule, type InstructionRuleContext } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
+/** Keys made only of these characters (most keys) need no list of the others. */
+const ALLOWED = /^[a-z0-9.-]*$/;
 
 /** Why the key breaks DL3048's definition (first reason found), or null when it is fine. */
 export function labelKeyProblem(key: string): { en: string; ko: string } | null {
-  const bad = [...new Set(key.replace(/[a-z0-9.-]/g, ''))];
-  if (bad.length) {
+  if (!ALLOWED.test(key)) {
+    const bad = [...new Set(key.replace(/[a-z0-9.-]/g, ''))];
     const list = bad.map((c) => (c === ' ' ? 'space' : `\`${c}\``)).join(', ');
     const listKo = bad.map((c) => (c === ' ' ? '공백' : `\`${c}\``)).join(', ');
     return /[A-Z]/.test(key) && bad.every((c) => /[A-Z]/.test(c))
@@ -25,6 +27,23 @@ export function labelKeyProblem(key: string): { en: string; ko: string } | null 
   const ns = RESERVED.find((p) => key.startsWith(p));
   if (ns) return { en: `the namespace \`${ns.slice(0, -1)}\` is reserved for Docker`, ko: `\`${ns.slice(0, -1)}\` 네임스페이스는 Docker 전용으로 예약되어 있습니다` };
   return null;
+}
+
+/** The findings of one instruction (an ONBUILD and its trigger are checked apart). */
+function check(i: Instruction, ctx: InstructionRuleContext): void {
+  if (i.name !== 'LABEL') return;
+  for (const kv of i.keyValues) {
+    if (kv.value === null || !kv.key || kv.key.includes('$')) continue;
+    const why = labelKeyProblem(kv.key);
+    if (!why) continue;
+    ctx.report({
+      span: kv.keySpan,
+      message: {
+        en: `label key "${kv.key}" is not a valid lower-case reverse-DNS key: ${why.en}`,
+        ko: `레이블 키 "${kv.key}"는 소문자 역DNS 형식이 아닙니다. ${why.ko}`,
+      },
+    });
+  }
 }
 
 export default defineRule({
@@ -47,22 +66,7 @@ export default defineRule({
   scope: 'instruction',
   on: ['LABEL'],
   checkInstruction(ins, ctx) {
-    const check = (i: Instruction) => {
-      if (i.name !== 'LABEL') return;
-      for (const kv of i.keyValues) {
-        if (kv.value === null || !kv.key || kv.key.includes('$')) continue;
-        const why = labelKeyProblem(kv.key);
-        if (!why) continue;
-        ctx.report({
-          span: kv.keySpan,
-          message: {
-            en: `label key "${kv.key}" is not a valid lower-case reverse-DNS key: ${why.en}`,
-            ko: `레이블 키 "${kv.key}"는 소문자 역DNS 형식이 아닙니다. ${why.ko}`,
-          },
-        });
-      }
-    };
-    check(ins);
-    if (ins.trigger) check(ins.trigger);
+    check(ins, ctx);
+    if (ins.trigger) check(ins.trigger, ctx);
   },
 });
