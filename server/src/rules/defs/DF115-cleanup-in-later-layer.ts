@@ -40,17 +40,20 @@ const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const YUM = new Set(['yum', 'dnf', 'microdnf', 'tdnf']);
 const RM_FLAGS = /^-(?:[rRfvdI]+|-recursive|-force|-verbose|-dir|-one-file-system|-preserve-root|-no-preserve-root)$/;
 const APT_VALUE_OPTS = new Set(['-o', '-c', '-t', '--target-release', '--option', '--config-file']);
+const YUM_VALUE_OPTS: ReadonlySet<string> = new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']);
+/** apk options with a value, for `apk del` (`apk add` also takes `-t`/`--virtual NAME`). */
+const APK_DEL_VALUE_OPTS: ReadonlySet<string> = new Set(['--repository', '-X', '--root', '-p']);
+const APK_VALUE_OPTS: ReadonlySet<string> = new Set([...APK_DEL_VALUE_OPTS, '-t', '--virtual']);
 
 const stripVersion = (p: string) => p.replace(/[=~<>].*$/, '').replace(/:[a-z0-9]+$/, '');
 
 /** The target of a cleanup-only command, or null when the command is anything else. */
 function cleanupTarget(c: ShCommand, cwd: CPath): Target | null {
-  const a = c.argv.map((w) => w.value);
   if (c.name === 'rm') {
-    const rest = a.slice(1);
     const paths: Target['paths'] = [];
     let ended = false;
-    for (const v of rest) {
+    for (let i = 1; i < c.argv.length; i++) {
+      const v = c.argv[i].value;
       if (!ended && v === '--') { ended = true; continue; }
       if (!ended && v.startsWith('-')) { if (!RM_FLAGS.test(v)) return null; continue; }
       paths.push({ raw: v, path: v.includes('$') ? null : resolvePath(cwd, v) });
@@ -67,19 +70,20 @@ function cleanupTarget(c: ShCommand, cwd: CPath): Target | null {
     return null;
   }
   if (YUM.has(c.name)) {
-    const pos = positionals(c, new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']));
+    const pos = positionals(c, YUM_VALUE_OPTS);
     const sub = pos[0]?.value;
     if (sub === 'clean') return { cmd: c, paths: [], pm: 'yum', what: 'cache' };
     if (sub === 'remove' || sub === 'erase' || sub === 'autoremove') return { cmd: c, paths: [], pm: 'yum', packages: pos.slice(1).map((w) => w.value), what: 'packages' };
     return null;
   }
   if (c.name === 'apk') {
-    const pos = positionals(c, new Set(['--repository', '-X', '--root', '-p']));
+    const pos = positionals(c, APK_DEL_VALUE_OPTS);
     if (pos[0]?.value === 'del') return { cmd: c, paths: [], pm: 'apk', packages: pos.slice(1).map((w) => w.value), what: 'packages' };
     if (pos[0]?.value === 'cache' && pos[1]?.value === 'clean') return { cmd: c, paths: [], pm: 'apk', what: 'cache' };
     return null;
   }
-  if ((/^pip[0-9.]*$/.test(c.name) && a[1] === 'cache' && (a[2] === 'purge' || a[2] === 'remove')) || (c.name === 'npm' && a[1] === 'cache' && a[2] === 'clean')) {
+  const a1 = c.argv[1]?.value, a2 = c.argv[2]?.value;
+  if ((/^pip[0-9.]*$/.test(c.name) && a1 === 'cache' && (a2 === 'purge' || a2 === 'remove')) || (c.name === 'npm' && a1 === 'cache' && a2 === 'clean')) {
     return { cmd: c, paths: [], pm: c.name === 'npm' ? 'npm' : 'pip', what: 'cache' };
   }
   return null;
@@ -115,8 +119,6 @@ interface Facts {
   cmds: ShCommand[] | null;
 }
 
-const YUM_VALUE_OPTS: ReadonlySet<string> = new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']);
-const APK_VALUE_OPTS: ReadonlySet<string> = new Set(['--repository', '-X', '--root', '-p', '-t', '--virtual']);
 
 function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
   const f: Facts = { step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: mountTargets(step.ins, cwd).map((m) => m.target), copied: [], cmds, cleaned: new Set() };
@@ -157,6 +159,14 @@ function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
     for (const r of c.redirects) if (r.target && r.op.includes('>') && !r.target.value.includes('$')) f.paths.push(resolvePath(cwd, r.target.value));
   }
   return f;
+}
+
+function copyFacts(step: Step, cwd: CPath): Facts {
+  const ins = step.ins;
+  const op = copyOperands(ins);
+  const copied = op ? op.sources.map((s) => copiedPath(cwd, op, s)) : [];
+  if (op && ins.name === 'ADD' && op.sources.some((s) => /\.(tar|tgz|tar\.\w+|tbz2?|txz)$/i.test(s.value))) copied.push(resolvePath(cwd, op.dest.value));
+  return { step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: [], copied, cmds: null, cleaned: new Set() };
 }
 
 /** Does this earlier instruction create what the cleanup removes? */
@@ -257,10 +267,8 @@ export default defineRule({
           const step = seq[i];
           const ins = step.ins;
           if (ins.name === 'COPY' || ins.name === 'ADD') {
-            const op = copyOperands(ins);
-            const copied = op ? op.sources.map((s) => copiedPath(cwd, op, s)) : [];
-            if (op && ins.name === 'ADD' && op.sources.some((s) => /\.(tar|tgz|tar\.\w+|tbz2?|txz)$/i.test(s.value))) copied.push(resolvePath(cwd, op.dest.value));
-            history.push({ step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: [], copied, cmds: null, cleaned: new Set() });
+            const at = cwd;
+            history.push(() => copyFacts(step, at));
           } else if (ins.name === 'RUN') {
             const cmds = runCommands(model, step, source);
             if (cmds && cmds.length) {
