@@ -50,7 +50,7 @@ export interface MountInfo {
 }
 
 export function normPath(p: string): string {
-  let s = p.replace(/\/{2,}/g, '/');
+  let s = p.includes('//') ? p.replace(/\/{2,}/g, '/') : p;
   while (s.length > 1 && s.endsWith('/')) s = s.slice(0, -1);
   return s;
 }
@@ -200,8 +200,9 @@ export const APT_LISTS = '/var/lib/apt/lists';
 
 /** Commands that remove the apt lists: `rm -rf /var/lib/apt/lists/*`, `apt-get distclean` (apt ≥ 2.7.8). */
 export function removesAptLists(cmd: ShCommand): boolean {
-  if (removesDir(cmd, APT_LISTS)) return true;
-  return isAptAction(cmd, 'distclean', 'dist-clean');
+  if (!isApt(cmd)) return removesDir(cmd, APT_LISTS);
+  const a = aptAction(cmd)?.value;
+  return a === 'distclean' || a === 'dist-clean';
 }
 
 // ---------------------------------------------------------------------------------------------
