@@ -403,11 +403,20 @@ export function walkRuns<S>(
   }
 }
 
-/** Stages whose filesystem reaches an image that is kept: the last stage and every stage some other stage is built FROM. */
-export function shippedStages(model: SemanticModel): Set<Stage> {
-  const out = new Set<Stage>();
-  const last = model.stages[model.stages.length - 1];
-  if (last) out.add(last);
-  for (const st of model.stages) if (st.parent) out.add(st.parent);
+const shippedMemo = new WeakMap<SemanticModel, ReadonlySet<Stage>>();
+
+/**
+ * Stages whose filesystem reaches an image that is kept: the last stage and every stage some
+ * other stage is built FROM. Computed once per model (per-stage rules ask for every stage).
+ */
+export function shippedStages(model: SemanticModel): ReadonlySet<Stage> {
+  let out = shippedMemo.get(model);
+  if (!out) {
+    const set = new Set<Stage>();
+    const last = model.stages[model.stages.length - 1];
+    if (last) set.add(last);
+    for (const st of model.stages) if (st.parent) set.add(st.parent);
+    shippedMemo.set(model, (out = set));
+  }
   return out;
 }
