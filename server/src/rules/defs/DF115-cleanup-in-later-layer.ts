@@ -9,7 +9,7 @@
 //! when exactly one RUN created them and nothing runs in between.
 import { defineRule, type Fix } from '../defineRule';
 import type { DockerfileTree, Instruction } from '../../syntax/nodes';
-import { positionals, type ShCommand } from '../../shell/commands';
+import { positionals, subcommand, type ShCommand } from '../../shell/commands';
 import {
   copiedPath, copyOperands, deleteLines, lineNumber, lineStart, mountTargets, normalizePath, resolvePath,
   runCommands, stageSequences, within, workdirAfter, type CPath, type Step,
@@ -61,19 +61,17 @@ function cleanupTarget(c: ShCommand, cwd: CPath): Target | null {
     return paths.length ? { cmd: c, paths, what: 'paths' } : null;
   }
   if (APT.has(c.name)) {
-    const pos = positionals(c, APT_VALUE_OPTS);
-    const sub = pos[0]?.value;
+    const sub = subcommand(c, APT_VALUE_OPTS)?.value;
     if (sub === 'clean' || sub === 'autoclean') return { cmd: c, paths: [], pm: 'apt', what: 'cache' };
     if (sub === 'purge' || sub === 'remove' || sub === 'autoremove' || sub === 'autopurge') {
-      return { cmd: c, paths: [], pm: 'apt', packages: pos.slice(1).map((w) => stripVersion(w.value)), what: 'packages' };
+      return { cmd: c, paths: [], pm: 'apt', packages: positionals(c, APT_VALUE_OPTS).slice(1).map((w) => stripVersion(w.value)), what: 'packages' };
     }
     return null;
   }
   if (YUM.has(c.name)) {
-    const pos = positionals(c, YUM_VALUE_OPTS);
-    const sub = pos[0]?.value;
+    const sub = subcommand(c, YUM_VALUE_OPTS)?.value;
     if (sub === 'clean') return { cmd: c, paths: [], pm: 'yum', what: 'cache' };
-    if (sub === 'remove' || sub === 'erase' || sub === 'autoremove') return { cmd: c, paths: [], pm: 'yum', packages: pos.slice(1).map((w) => w.value), what: 'packages' };
+    if (sub === 'remove' || sub === 'erase' || sub === 'autoremove') return { cmd: c, paths: [], pm: 'yum', packages: positionals(c, YUM_VALUE_OPTS).slice(1).map((w) => w.value), what: 'packages' };
     return null;
   }
   if (c.name === 'apk') {
@@ -158,6 +156,21 @@ function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
     }
     for (const r of c.redirects) if (r.target && r.op.includes('>') && !r.target.value.includes('$')) f.paths.push(resolvePath(cwd, r.target.value));
   }
+  return f;
+}
+
+/** A COPY/ADD or RUN before a cleanup, with the WORKDIR it ran in (and a RUN's commands); its facts once computed. */
+interface Earlier {
+  step: Step;
+  cwd: CPath;
+  cmds: ShCommand[] | null;
+  facts: Facts | null;
+}
+
+function earlierFacts(e: Earlier): Facts {
+  if (e.step.ins.name !== 'RUN') return copyFacts(e.step, e.cwd);
+  const f = runFacts(e.step, e.cmds ?? [], e.cwd);
+  if (!e.cmds) f.cmds = null;
   return f;
 }
 
@@ -256,19 +269,17 @@ export default defineRule({
     for (const stage of model.stages) {
       for (const seq of stageSequences(stage)) {
         // What each earlier step created, computed only when a later cleanup-only RUN asks.
-        const history: (Facts | (() => Facts))[] = [];
+        const history: Earlier[] = [];
         const fact = (k: number): Facts => {
           const h = history[k];
-          if (typeof h === 'function') return (history[k] = h());
-          return h;
+          return (h.facts ??= earlierFacts(h));
         };
         let cwd: CPath = '';
         for (let i = 0; i < seq.length; i++) {
           const step = seq[i];
           const ins = step.ins;
           if (ins.name === 'COPY' || ins.name === 'ADD') {
-            const at = cwd;
-            history.push(() => copyFacts(step, at));
+            history.push({ step, cwd, cmds: null, facts: null });
           } else if (ins.name === 'RUN') {
             const cmds = runCommands(model, step, source);
             if (cmds && cmds.length) {
@@ -293,12 +304,7 @@ export default defineRule({
                 if (matched.length) reportCleanup(step, cmds, targets, matched, i);
               }
             }
-            const at = cwd;
-            history.push(() => {
-              const f = runFacts(step, cmds ?? [], at);
-              if (!cmds) f.cmds = null;
-              return f;
-            });
+            history.push({ step, cwd, cmds, facts: null });
           }
           cwd = workdirAfter(cwd, ins);
         }
