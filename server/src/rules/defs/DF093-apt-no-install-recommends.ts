@@ -12,6 +12,7 @@ import { stageFamily } from '../stageFacts';
 import { aptAction, aptBool, aptConfigOption, commandSpan, hasOpaqueWord, insertOptionsAfter, isApt, runScript, runText, walkRuns } from '../util/packages';
 
 const NO_RECOMMENDS_CONF = /APT::Install-Recommends\s*"?\s*(?:0|false|no|off)\b/i;
+const RECOMMENDS_OPTION = /^--(no-)?install-recommends(=|$)/;
 const APT_FAMILIES = new Set(['debian', 'ubuntu', 'unknown']);
 
 export default defineRule({
@@ -42,7 +43,7 @@ export default defineRule({
           if (!isApt(cmd)) continue;
           const action = aptAction(cmd);
           if (!action || action.value !== 'install') continue;
-          if (cmd.argv.some((w) => /^--(no-)?install-recommends(=|$)/.test(w.value))) continue;
+          if (cmd.argv.some((w) => RECOMMENDS_OPTION.test(w.value))) continue;
           if (aptConfigOption(cmd, 'APT::Install-Recommends').some((v) => aptBool(v) === false)) continue;
           if (hasOpaqueWord(cmd)) continue;
           const what = `${cmd.name} install`;
