@@ -39,6 +39,34 @@ export function runText(run: Instruction): string {
   return t;
 }
 
+/**
+ * Whether the text of one of the RUNs noted so far matches `pattern` (a setting an earlier RUN
+ * wrote, such as `APT::Get::Assume-Yes "true"` in apt.conf.d). The texts are scanned only when
+ * a rule asks, which most RUNs never make it do.
+ */
+export class RunTextFlag {
+  private runs: Instruction[] = [];
+  private found = false;
+  constructor(private readonly pattern: RegExp) {}
+  /** Notes a RUN (or `ONBUILD RUN`'s RUN) that has run. */
+  add(run: Instruction): void {
+    if (!this.found) this.runs.push(run);
+  }
+  get value(): boolean {
+    if (!this.found && this.runs.length) {
+      this.found = this.runs.some((r) => this.pattern.test(runText(r)));
+      this.runs = [];
+    }
+    return this.found;
+  }
+  copy(): RunTextFlag {
+    const c = new RunTextFlag(this.pattern);
+    c.found = this.found;
+    c.runs = this.runs.slice();
+    return c;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // RUN --mount
 
