@@ -86,7 +86,7 @@ export function normPath(p: string): string {
 /** The `--mount` flags of a RUN (or of an ONBUILD's RUN trigger). */
 export function mountsOf(ins: Instruction): MountInfo[] {
   const run = runOf(ins);
-  if (!run) return [];
+  if (!run || run.flags.length === 0) return [];
   const out: MountInfo[] = [];
   for (const f of run.flags) {
     if (f.name.toLowerCase() !== 'mount' || f.value === null) continue;
@@ -113,6 +113,7 @@ export function covers(target: string, path: string): boolean {
 
 /** The cache or tmpfs mount that hides `path` from the layer, if any. */
 export function cacheOrTmpfsMountOver(ins: Instruction, paths: readonly string[]): MountInfo | null {
+  if (runOf(ins)?.flags.length === 0) return null;
   for (const m of mountsOf(ins)) {
     if (m.type !== 'cache' && m.type !== 'tmpfs') continue;
     if (paths.some((p) => covers(m.target, p))) return m;
@@ -285,13 +286,16 @@ export const PIP_OPTS_WITH_ARG: ReadonlySet<string> = new Set([
   '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert', '--cache-dir',
   '--global-option', '--config-settings', '-C', '--python', '--report', '--root-user-action',
 ]);
+const PIP = /^pip(\d+(\.\d+)?)?$/;
+const PYTHON = /^python(\d+(\.\d+)?)?$/;
+
 /** The `install` word of `pip install …` / `python3 -m pip install …`, or null. */
 export function pipInstallWord(cmd: ShCommand): ShWord | null {
-  if (/^pip(\d+(\.\d+)?)?$/.test(cmd.name)) {
+  if (PIP.test(cmd.name)) {
     const sub = subcommand(cmd, PIP_OPTS_WITH_ARG);
     return sub && sub.value === 'install' ? sub : null;
   }
-  if (/^python(\d+(\.\d+)?)?$/.test(cmd.name)) {
+  if (PYTHON.test(cmd.name)) {
     const a = cmd.argv;
     for (let i = 1; i < a.length; i++) {
       if (a[i].value === '-m' && a[i + 1]?.value === 'pip') {
