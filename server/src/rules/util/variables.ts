@@ -165,7 +165,7 @@ export function shellSegments(ins: Instruction): ShellSegment[] {
   if (!cmd) return [];
   if (cmd.form === 'shell') return [{ text: cmd.text, start: cmd.span.start, end: cmd.span.end, runtime }];
   const j = cmd.json;
-  if (j.length >= 3 && POSIX_SHELL.test(j[0].value) && j[1].value === '-c') {
+  if (j.length >= 3 && j[1].value === '-c' && POSIX_SHELL.test(j[0].value)) {
     return [{ text: j[2].value, start: j[2].start, end: j[2].end, runtime }];
   }
   return [];
