@@ -38,6 +38,7 @@ const PM_DIRS: [string, Pm][] = [
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const YUM = new Set(['yum', 'dnf', 'microdnf', 'tdnf']);
+const PIP = /^pip[0-9.]*$/;
 const RM_FLAGS = /^-(?:[rRfvdI]+|-recursive|-force|-verbose|-dir|-one-file-system|-preserve-root|-no-preserve-root)$/;
 const APT_VALUE_OPTS = new Set(['-o', '-c', '-t', '--target-release', '--option', '--config-file']);
 const YUM_VALUE_OPTS: ReadonlySet<string> = new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']);
@@ -81,7 +82,7 @@ function cleanupTarget(c: ShCommand, cwd: CPath): Target | null {
     return null;
   }
   const a1 = c.argv[1]?.value, a2 = c.argv[2]?.value;
-  if ((/^pip[0-9.]*$/.test(c.name) && a1 === 'cache' && (a2 === 'purge' || a2 === 'remove')) || (c.name === 'npm' && a1 === 'cache' && a2 === 'clean')) {
+  if ((PIP.test(c.name) && a1 === 'cache' && (a2 === 'purge' || a2 === 'remove')) || (c.name === 'npm' && a1 === 'cache' && a2 === 'clean')) {
     return { cmd: c, paths: [], pm: c.name === 'npm' ? 'npm' : 'pip', what: 'cache' };
   }
   return null;
@@ -143,7 +144,7 @@ function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
         if (a.includes('--no-cache')) { f.pms.add('apk'); const s = f.packages.get('apk') ?? new Set<string>(); names.forEach((n) => s.add(n)); f.packages.set('apk', s); f.removed.push('/var/cache/apk', '/etc/apk/cache'); }
         else add('apk', names);
       }
-    } else if (/^pip[0-9.]*$/.test(c.name) && a[1] === 'install' && !a.includes('--no-cache-dir')) add('pip', []);
+    } else if (PIP.test(c.name) && a[1] === 'install' && !a.includes('--no-cache-dir')) add('pip', []);
     else if (c.name === 'npm' && ['install', 'i', 'ci'].includes(a[1] ?? '')) add('npm', []);
     const t = cleanupTarget(c, cwd);
     if (t && t.what === 'paths') for (const p of t.paths) f.removed.push(p.path);
