@@ -42,7 +42,7 @@ export function runText(run: Instruction): string {
 /**
  * Whether the text of one of the RUNs noted so far matches `pattern` (a setting an earlier RUN
  * wrote, such as `APT::Get::Assume-Yes "true"` in apt.conf.d). The texts are scanned only when
- * a rule asks, which most RUNs never make it do.
+ * a rule needs the answer (for a command it would otherwise report), not for every RUN.
  */
 export class RunTextFlag {
   private runs: Instruction[] = [];
@@ -86,7 +86,7 @@ export function normPath(p: string): string {
 /** The `--mount` flags of a RUN (or of an ONBUILD's RUN trigger). */
 export function mountsOf(ins: Instruction): MountInfo[] {
   const run = runOf(ins);
-  if (!run || run.flags.length === 0) return [];
+  if (!run) return [];
   const out: MountInfo[] = [];
   for (const f of run.flags) {
     if (f.name.toLowerCase() !== 'mount' || f.value === null) continue;
@@ -113,7 +113,7 @@ export function covers(target: string, path: string): boolean {
 
 /** The cache or tmpfs mount that hides `path` from the layer, if any. */
 export function cacheOrTmpfsMountOver(ins: Instruction, paths: readonly string[]): MountInfo | null {
-  if (runOf(ins)?.flags.length === 0) return null;
+  if (runOf(ins)?.flags.length === 0) return null; // most RUNs: no mounts to list
   for (const m of mountsOf(ins)) {
     if (m.type !== 'cache' && m.type !== 'tmpfs') continue;
     if (paths.some((p) => covers(m.target, p))) return m;
@@ -142,11 +142,6 @@ export function aptAction(cmd: ShCommand): ShWord | null {
 /** The package arguments after the action. */
 export function aptPackages(cmd: ShCommand): ShWord[] {
   return positionals(cmd, APT_OPTS_WITH_ARG).slice(1);
-}
-
-export function isAptAction(cmd: ShCommand, ...actions: string[]): boolean {
-  const a = aptAction(cmd);
-  return !!a && actions.includes(a.value);
 }
 
 /** Values of `-o KEY=value` / `-oKEY=value` / `--option KEY=value` options whose key matches (case-insensitive). */
