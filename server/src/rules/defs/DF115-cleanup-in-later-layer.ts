@@ -118,7 +118,6 @@ interface Facts {
   cmds: ShCommand[] | null;
 }
 
-
 function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
   const f: Facts = { step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: mountTargets(step.ins, cwd).map((m) => m.target), copied: [], cmds, cleaned: new Set() };
   const add = (pm: Pm, names: string[]) => {
