@@ -21,9 +21,29 @@ export function goTrimSpace(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
+/**
+ * Whether `p.slice(0, end)` (not empty) is its own `goClean`: no empty, `.` or `..` component
+ * (a leading `/` aside).
+ */
+function isClean(p: string, end: number): boolean {
+  let start = p.charCodeAt(0) === 47 ? 1 : 0;
+  if (start === end) return true; // `/`
+  for (let i = start; i <= end; i++) {
+    if (i < end && p.charCodeAt(i) !== 47) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (p.charCodeAt(start) === 46 && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === 46))) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
 /** Go `filepath.Clean` with `/` as the separator (Linux/macOS client). `""` → `"."`. */
 export function goClean(p: string): string {
   if (p === '') return '.';
+  // Most paths are already clean, or clean but for a trailing `/`: no split and join for them.
+  const end = p.length > 1 && p.charCodeAt(p.length - 1) === 47 ? p.length - 1 : p.length;
+  if (isClean(p, end)) return end === p.length ? p : p.slice(0, end);
   const rooted = p.charCodeAt(0) === 47;
   const out: string[] = [];
   let dotdot = 0; // number of leading `..` kept in `out` (unrooted only)

@@ -17,14 +17,14 @@ import { PLATFORM_ARG_SET, SHELL_ENV, baseEnvOf, hasDefaultModifier, isSpecialPa
 
 const BUILDER_EXPANDED = new Set(['ENV', 'ARG', 'COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'USER', 'VOLUME', 'STOPSIGNAL']);
 
-/** References in `ins` that BuildKit (not a shell) expands. */
-function builderRefs(ins: Instruction): VarRef[] {
-  if (BUILDER_EXPANDED.has(ins.name)) return ins.vars;
+/** Whether BuildKit (not a shell) expands reference `v` of `ins`. */
+function builderExpanded(ins: Instruction, v: VarRef): boolean {
+  if (BUILDER_EXPANDED.has(ins.name)) return true;
   if (ins.name === 'RUN' && ins.command) {
     const c = ins.command.span;
-    return ins.vars.filter((v) => v.end <= c.start || v.start >= c.end); // --mount=…,target=$X etc.
+    return v.end <= c.start || v.start >= c.end; // --mount=…,target=$X etc.
   }
-  return [];
+  return false;
 }
 
 /** `ENV A=1 B=$A`: A is defined earlier in the same ENV (DF044 explains that case). */
@@ -33,27 +33,34 @@ function definedEarlierInSameEnv(ins: Instruction, v: VarRef): boolean {
 }
 
 export function undefinedBuilderRefs(model: SemanticModel, cb: (ins: Instruction, v: VarRef, suggestion: string | null) => void): void {
-  const globalNames = new Set(model.globalArgs.map((d) => d.name));
-  for (const ins of model.tree.instructions) {
-    if (ins.vars.length === 0 || ins.name === 'FROM') continue;
-    const refs = builderRefs(ins);
-    if (refs.length === 0) continue;
-    const stage = model.stageOf(ins);
-    let candidates: string[] | null = null;
-    for (const v of refs) {
-      if (isSpecialParam(v.name)) continue;
-      const r = model.resolveRef(v);
-      if (!r || r.def) continue;
-      if (stage && (globalNames.has(v.name) || PLATFORM_ARG_SET.has(v.name))) continue; // DF043
-      if (definedEarlierInSameEnv(ins, v)) continue; // DF044
-      const env = stage ? baseEnvOf(stage) : null;
-      if (env?.names?.has(v.name) || v.name === 'PATH') continue;
-      candidates ??= stage ? variableCandidates(model, ins) : [...globalNames, ...PLATFORM_ARG_SET];
-      const s = suggest(v.name, candidates, true);
-      const envUnknown = stage !== null && env !== null && env.names === null;
-      if (s === null && (hasDefaultModifier(v) || envUnknown)) continue;
-      cb(ins, v, s);
+  // The resolved references of the model's instructions (a per-stage view lists the global
+  // ones first: FROM lines, and the prelude before the first FROM, whose references are skipped
+  // when the view's instructions do not include the prelude). Only unresolved ones matter;
+  // those of ONBUILD triggers have the ONBUILD instruction, which is not builder-expanded.
+  const first = model.tree.instructions[0];
+  if (!first) return;
+  let globalNames: Set<string> | null = null;
+  let candidatesFor: Instruction | null = null;
+  let candidates: string[] = [];
+  for (const r of model.refs) {
+    if (r.def) continue;
+    const ins = r.instruction, v = r.ref;
+    if (ins.name === 'FROM' || ins.start < first.start || !builderExpanded(ins, v)) continue;
+    if (v.name === 'PATH' || isSpecialParam(v.name)) continue;
+    const stage = r.stage;
+    globalNames ??= new Set(model.globalArgs.map((d) => d.name));
+    if (stage && (globalNames.has(v.name) || PLATFORM_ARG_SET.has(v.name))) continue; // DF043
+    if (definedEarlierInSameEnv(ins, v)) continue; // DF044
+    const env = stage ? baseEnvOf(stage) : null;
+    if (env?.names?.has(v.name)) continue;
+    if (candidatesFor !== ins) {
+      candidatesFor = ins;
+      candidates = stage ? variableCandidates(model, ins) : [...globalNames, ...PLATFORM_ARG_SET];
     }
+    const s = suggest(v.name, candidates, true);
+    const envUnknown = stage !== null && env !== null && env.names === null;
+    if (s === null && (hasDefaultModifier(v) || envUnknown)) continue;
+    cb(ins, v, s);
   }
 }
 

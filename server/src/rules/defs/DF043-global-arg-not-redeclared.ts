@@ -30,6 +30,12 @@ function buildTimeRefs(ins: Instruction): { refs: VarRef[]; shellDefined: Set<st
   return { refs, shellDefined: defined };
 }
 
+/** Whether `ins` refers to a name that a global or platform ARG has. */
+function namesGlobal(ins: Instruction, globals: ReadonlyMap<string, unknown>): boolean {
+  for (const v of ins.vars) if (globals.has(v.name) || PLATFORM_ARG_SET.has(v.name)) return true;
+  return false;
+}
+
 export default defineRule({
   id: 'DF043',
   name: 'global-arg-not-redeclared',
@@ -61,13 +67,12 @@ export default defineRule({
     };
     for (const stage of model.stages) {
       for (const ins of stage.instructions) {
-        if (ins === stage.from || ins.vars.length === 0) continue;
+        if (ins === stage.from || !namesGlobal(ins, globals)) continue;
         const { refs, shellDefined } = buildTimeRefs(ins);
         for (const v of refs) {
-          if (isSpecialParam(v.name)) continue;
           const g = globals.get(v.name);
           const platform = !g && PLATFORM_ARG_SET.has(v.name);
-          if (!g && !platform) continue;
+          if ((!g && !platform) || isSpecialParam(v.name)) continue;
           const r = model.resolveRef(v);
           if (!r || r.def) continue;
           if (shellDefined?.has(v.name) && v.start >= ins.command!.span.start) continue;

@@ -74,8 +74,15 @@ export default defineRule({
   perStage: true,
   check(ctx) {
     const { model } = ctx;
-    const defByKv = new Map<KeyValue, VarDef>();
-    for (const d of model.defs) if (d.keyValue) defByKv.set(d.keyValue, d);
+    // Built when the first secret-looking key turns up (most stages have none).
+    let defByKv: Map<KeyValue, VarDef> | null = null;
+    const defOf = (kv: KeyValue): VarDef | undefined => {
+      if (!defByKv) {
+        defByKv = new Map();
+        for (const d of model.defs) if (d.keyValue) defByKv.set(d.keyValue, d);
+      }
+      return defByKv.get(kv);
+    };
     const visit = (i: Instruction) => {
       if (i.name !== 'ARG' && i.name !== 'ENV') return;
       for (const kv of i.keyValues) {
@@ -84,7 +91,7 @@ export default defineRule({
         const where = i.name === 'ENV'
           ? { en: literal ? 'the value is stored in the image configuration (docker inspect shows it)' : 'ENV values are stored in the image configuration', ko: literal ? '값이 이미지 설정에 그대로 저장됩니다(docker inspect로 보입니다)' : 'ENV 값은 이미지 설정에 저장됩니다' }
           : { en: 'ARG values are recorded in the build history and provenance', ko: 'ARG 값은 빌드 기록과 provenance에 남습니다' };
-        const def = defByKv.get(kv);
+        const def = defOf(kv);
         const fix = def ? secretMountFix(model, def) : null;
         ctx.report({
           span: kv.keySpan,

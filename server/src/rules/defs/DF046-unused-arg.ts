@@ -77,8 +77,11 @@ export default defineRule({
     const isStageArgUsed = (def: VarDef): boolean => {
       let u = stageUsed.get(def);
       if (u !== undefined) return u;
-      const later = laterInstructions(def);
-      u = (refCount.get(def) ?? 0) > 0 || later.some((i) => i.name === 'RUN') || heredocUses(def.name, later);
+      if ((refCount.get(def) ?? 0) > 0) u = true;
+      else {
+        const later = laterInstructions(def);
+        u = later.some((i) => i.name === 'RUN') || heredocUses(def.name, later);
+      }
       stageUsed.set(def, u);
       return u;
     };

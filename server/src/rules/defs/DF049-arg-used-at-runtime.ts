@@ -5,7 +5,7 @@
 //! the stage, a parent stage, or the base image config) makes the value available at run time.
 import { defineRule } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
-import type { SemanticModel, Stage } from '../../semantics/model';
+import type { Stage } from '../../semantics/model';
 import { baseEnvOf, isSpecialParam, refsIn, shellDefinitions, shellSegments } from '../util/variables';
 
 /** ENV names the image config of `stage` has at the end of the build (own ENV plus parent stages). */
@@ -19,14 +19,9 @@ function envNamesOf(stage: Stage): Set<string> {
   return out;
 }
 
-function runtimeInstructions(model: SemanticModel): { ins: Instruction; stage: Stage }[] {
-  const out: { ins: Instruction; stage: Stage }[] = [];
-  for (const stage of model.stages) {
-    for (const ins of stage.instructions) {
-      if (ins.name === 'CMD' || ins.name === 'ENTRYPOINT' || ins.name === 'HEALTHCHECK') out.push({ ins, stage });
-    }
-  }
-  return out;
+/** Instructions whose command runs in the container. */
+function runsAtRuntime(ins: Instruction): boolean {
+  return ins.name === 'CMD' || ins.name === 'ENTRYPOINT' || ins.name === 'HEALTHCHECK';
 }
 
 export default defineRule({
@@ -51,7 +46,8 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const envCache = new Map<Stage, Set<string>>();
-    for (const { ins, stage } of runtimeInstructions(model)) {
+    for (const stage of model.stages) for (const ins of stage.instructions) {
+      if (!runsAtRuntime(ins)) continue;
       for (const seg of shellSegments(ins)) {
         const refs = refsIn(ins, seg);
         if (refs.length === 0) continue;

@@ -49,7 +49,7 @@ export default defineRule({
     const visit = (ins: Instruction, cwd: Cwd, trigger: boolean): Cwd => {
       const word: Word | undefined = ins.args[0];
       if (!word || !word.value) return cwd;
-      const expanded = model.expand(word.value, ins).trim();
+      const expanded = (word.value.includes('$') ? model.expand(word.value, ins) : word.value).trim();
       // A value with variables is only known for the default build args (--build-arg may differ).
       const hasVars = word.value.includes('$');
       if (isAbs(expanded)) return expanded.includes('$') ? 'unknown' : { path: normalizeAbs(expanded), fromArgs: hasVars };

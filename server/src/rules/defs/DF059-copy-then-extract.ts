@@ -16,7 +16,11 @@ import { deleteInstructionLines, stageChain } from '../util/instructionSemantics
 const TAR_EXT = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tb2|tar\.xz|txz)$/i;
 /** Wrappers that leave user, root and directory alone (as written, without options). */
 const BARE_WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'nohup', 'time', 'command', 'builtin', 'eval', 'nice']);
-const basename = (p: string) => p.replace(/^["']|["']$/g, '').replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? '';
+const QUOTES = /^["']|["']$/g;
+const TRAILING_SEPARATORS = /[/\\]+$/;
+const SEPARATOR = /[/\\]/;
+const GLOB = /[*?[]/;
+const basename = (p: string) => p.replace(QUOTES, '').replace(TRAILING_SEPARATORS, '').split(SEPARATOR).pop() ?? '';
 const isBareWrapperWord = (v: string) => BARE_WRAPPERS.has(basename(v)) || v === '-E' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(v);
 
 interface TarUse {
@@ -101,9 +105,10 @@ export default defineRule({
         const destIsDir = dest.value.endsWith('/') || dest.value === '.' || sources.length > 1;
         const archives: { src: Word; name: string }[] = [];
         for (const s of sources) {
-          if (s.value.includes('$') || /[*?[]/.test(s.value)) continue;
-          const name = destIsDir ? basename(s.value) : basename(dest.value);
-          if (TAR_EXT.test(basename(s.value)) || (!destIsDir && TAR_EXT.test(name))) archives.push({ src: s, name });
+          if (s.value.includes('$') || GLOB.test(s.value)) continue;
+          const base = basename(s.value);
+          const name = destIsDir ? base : basename(dest.value);
+          if (TAR_EXT.test(base) || (!destIsDir && TAR_EXT.test(name))) archives.push({ src: s, name });
         }
         if (!archives.length) continue;
         // The next RUN of the stage.

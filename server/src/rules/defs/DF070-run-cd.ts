@@ -7,7 +7,7 @@
 //! directory): a leading `cd X && rest` becomes `WORKDIR X` + `RUN rest`.
 import { defineRule, type Fix } from '../defineRule';
 import { commandScript, positionals, shellKind, type ShCommand } from '../../shell/commands';
-import type { Stage } from '../../semantics/model';
+import type { Instruction } from '../../syntax/nodes';
 import { stageFamily } from '../stageFacts';
 import { code, eolAt, indentOf, lineStart, runOf, skipBlanksAndContinuations } from '../util/runShell';
 
@@ -39,19 +39,21 @@ export default defineRule({
   scope: 'file',
   perStage: true,
   check({ tree, model, report }) {
-    const runCount = new Map<Stage, number>();
-    for (const st of model.stages) runCount.set(st, st.instructions.filter((x) => x.name === 'RUN').length);
-    for (const ins of tree.instructions) {
+    for (const st of model.stages) {
+      let runs = 0;
+      for (const x of st.instructions) if (x.name === 'RUN') runs++;
+      if (runs <= 1 || stageFamily(st) === 'windows') continue;
+      for (const ins of st.instructions) checkRun(ins);
+    }
+
+    function checkRun(ins: Instruction) {
       const run = runOf(ins);
-      if (!run || !run.command || run.command.form === 'exec') continue;
-      const st = model.stageOf(ins);
-      if (!st || (runCount.get(st) ?? 0) <= 1) continue;
-      if (stageFamily(st) === 'windows' || shellKind(model.shellOf(ins)) !== 'posix') continue;
+      if (!run || !run.command || run.command.form === 'exec') return;
       const script = commandScript(ins, tree.text);
-      if (!script) continue;
+      if (!script) return;
       const cmds = script.commands;
       const c = cmds.find(eligible);
-      if (!c) continue;
+      if (!c || shellKind(model.shellOf(ins)) !== 'posix') return;
       const target = positionals(c)[0];
       const dir = target.value;
       const fixes: Fix[] = [];

@@ -63,28 +63,27 @@ export default defineRule({
   check({ tree, model, report }) {
     // USER in force per stage as we walk in order (a child stage starts with its parent's last USER).
     const userAtEnd = new Map<Stage, { user: string | null; ins: Instruction | null }>();
-    let stage: Stage | null = null;
-    let user: { user: string | null; ins: Instruction | null } = { user: null, ins: null };
-    for (const ins of tree.instructions) {
-      const st = model.stageOf(ins);
-      if (st !== stage) {
-        if (stage) userAtEnd.set(stage, user);
-        stage = st;
-        user = st?.parent ? userAtEnd.get(st.parent) ?? { user: null, ins: null } : { user: null, ins: null };
+    for (const st of model.stages) {
+      let user = (st.parent && userAtEnd.get(st.parent)) ?? { user: null, ins: null };
+      for (const ins of st.instructions) {
+        if (ins.name === 'USER') user = { user: ins.args[0]?.value ?? '', ins };
+        else checkRun(st, ins, user);
       }
-      if (!st) continue;
-      if (ins.name === 'USER') {
-        user = { user: ins.args[0]?.value ?? '', ins };
-        continue;
-      }
+      userAtEnd.set(st, user);
+    }
+
+    function checkRun(st: Stage, ins: Instruction, user: { user: string | null; ins: Instruction | null }) {
       const run = runOf(ins);
-      if (!run) continue;
+      if (!run) return;
       const family = stageFamily(st);
-      if (family === 'windows' || shellKind(model.shellOf(ins)) !== 'posix') continue;
+      if (family === 'windows') return;
       const script = commandScript(ins, tree.text);
-      if (!script || script.form === 'exec') continue;
+      if (!script || script.form === 'exec') return;
+      let posix: boolean | null = null;
       for (const c of script.commands) {
         if (!c.sudo) continue;
+        posix ??= shellKind(model.shellOf(ins)) === 'posix';
+        if (!posix) return;
         const tool = c.sudo.value.replace(/.*\//, '');
         const ext = wrapperExtent(c);
         const asRoot = user.user === null ? DISTRO.has(family) : isRoot(user.user) && !user.user.includes('$');

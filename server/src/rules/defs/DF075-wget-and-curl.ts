@@ -32,18 +32,23 @@ export default defineRule({
     for (const st of model.stages) {
       const family = stageFamily(st);
       if (family === 'windows') continue;
-      const first = new Map<string, ShCommand>();
+      // The first download with each tool (a shell that is not POSIX is not looked at).
+      let curl: ShCommand | null = null;
+      let wget: ShCommand | null = null;
       for (const ins of st.instructions) {
+        if (curl && wget) break;
         if (ins.name !== 'RUN' && ins.name !== 'CMD' && ins.name !== 'ENTRYPOINT' && ins.name !== 'HEALTHCHECK') continue;
         const script = commandScript(ins, tree.text);
         if (!script) continue;
-        if (script.form !== 'exec' && shellKind(model.shellOf(ins)) !== 'posix') continue;
+        let posix: boolean | null = null;
         for (const c of script.commands) {
-          if ((c.name === 'curl' || c.name === 'wget') && !first.has(c.name) && !isLookup(c)) first.set(c.name, c);
+          if (c.name !== 'curl' && c.name !== 'wget') continue;
+          if ((c.name === 'curl' ? curl : wget) || isLookup(c)) continue;
+          posix ??= script.form === 'exec' || shellKind(model.shellOf(ins)) === 'posix';
+          if (!posix) break;
+          if (c.name === 'curl') curl = c; else wget = c;
         }
       }
-      const curl = first.get('curl');
-      const wget = first.get('wget');
       if (!curl || !wget) continue;
       const [earlier, later] = curl.start < wget.start ? [curl, wget] : [wget, curl];
       const line = lineOfOffset(tree.lineStarts, earlier.argv[0].start) + 1;

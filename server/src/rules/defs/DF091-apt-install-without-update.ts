@@ -68,7 +68,8 @@ export default defineRule({
         if (script) {
           const familyOk = APT_FAMILIES.has(stageFamily(stage));
           for (const cmd of script.commands) {
-            if (removesAptLists(cmd)) { if (lists === 'fresh') lists = 'removed'; continue; }
+            // (A removal matters only after an update; what removes lists is not an install either.)
+            if (lists === 'fresh' && removesAptLists(cmd)) { lists = 'removed'; continue; }
             if (!isApt(cmd)) continue;
             const action = aptAction(cmd);
             if (!action) continue;

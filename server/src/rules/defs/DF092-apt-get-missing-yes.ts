@@ -9,7 +9,7 @@
 //! answer this prompt (it only affects debconf questions).
 import { defineRule } from '../defineRule';
 import { hasOption } from '../../shell/commands';
-import { aptAction, aptBool, aptConfigOption, aptQuietLevel, commandSpan, hasOpaqueWord, insertOptionsAfter, isApt, runScript, runText, walkRuns } from '../util/packages';
+import { aptAction, aptBool, aptConfigOption, aptQuietLevel, commandSpan, hasOpaqueWord, insertOptionsAfter, isApt, runScript, RunTextFlag, walkRuns } from '../util/packages';
 
 /** Actions that install or remove packages and therefore may prompt. */
 const PROMPTING = new Set(['install', 'reinstall', 'remove', 'purge', 'autoremove', 'autopurge', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'satisfy']);
@@ -37,19 +37,20 @@ export default defineRule({
   perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
-    walkRuns(model, () => ({ assumeYes: false }), (s) => ({ ...s }), (ins, run, _st, state) => {
+    // Whether an earlier RUN wrote `APT::Get::Assume-Yes "true";` (it answers for later RUNs).
+    walkRuns(model, () => new RunTextFlag(ASSUME_YES_CONF), (s) => s.copy(), (ins, run, _st, assumeYes) => {
       const script = runScript(ins, source, model.shellOf(ins));
       if (script) {
         for (const cmd of script.commands) {
           if (!isApt(cmd)) continue;
           const action = aptAction(cmd);
           if (!action || !PROMPTING.has(action.value)) continue;
-          if (state.assumeYes) continue;
           if (hasOption(cmd, 'y', ['yes', 'assume-yes'])) continue;
           if (hasOption(cmd, 's', SIMULATE)) continue;
           if (aptQuietLevel(cmd) >= 2) continue;
           if (aptConfigOption(cmd, 'APT::Get::Assume-Yes').some((v) => aptBool(v) === true)) continue;
           if (hasOpaqueWord(cmd)) continue;
+          if (assumeYes.value) continue;
           const tool = cmd.name;
           const what = `${tool} ${action.value}`;
           report({
@@ -66,8 +67,7 @@ export default defineRule({
           });
         }
       }
-      // A RUN that writes `APT::Get::Assume-Yes "true";` into apt.conf.d answers for later RUNs.
-      if (ASSUME_YES_CONF.test(runText(run))) state.assumeYes = true;
+      assumeYes.add(run);
     });
   },
 });

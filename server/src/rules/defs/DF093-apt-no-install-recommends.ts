@@ -9,9 +9,10 @@
 //! recommends `ca-certificates`), so list those explicitly after applying it.
 import { defineRule } from '../defineRule';
 import { stageFamily } from '../stageFacts';
-import { aptAction, aptBool, aptConfigOption, commandSpan, hasOpaqueWord, insertOptionsAfter, isApt, runScript, runText, walkRuns } from '../util/packages';
+import { aptAction, aptBool, aptConfigOption, commandSpan, hasOpaqueWord, insertOptionsAfter, isApt, runScript, RunTextFlag, walkRuns } from '../util/packages';
 
 const NO_RECOMMENDS_CONF = /APT::Install-Recommends\s*"?\s*(?:0|false|no|off)\b/i;
+const RECOMMENDS_OPTION = /^--(no-)?install-recommends(=|$)/;
 const APT_FAMILIES = new Set(['debian', 'ubuntu', 'unknown']);
 
 export default defineRule({
@@ -35,16 +36,18 @@ export default defineRule({
   perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
-    walkRuns(model, () => ({ off: false }), (s) => ({ ...s }), (ins, run, stage, state) => {
-      const script = state.off || !APT_FAMILIES.has(stageFamily(stage)) ? null : runScript(ins, source, model.shellOf(ins));
+    // Whether an earlier RUN wrote `APT::Install-Recommends "false";` (it answers for later RUNs).
+    walkRuns(model, () => new RunTextFlag(NO_RECOMMENDS_CONF), (s) => s.copy(), (ins, run, stage, off) => {
+      const script = !APT_FAMILIES.has(stageFamily(stage)) ? null : runScript(ins, source, model.shellOf(ins));
       if (script) {
         for (const cmd of script.commands) {
           if (!isApt(cmd)) continue;
           const action = aptAction(cmd);
           if (!action || action.value !== 'install') continue;
-          if (cmd.argv.some((w) => /^--(no-)?install-recommends(=|$)/.test(w.value))) continue;
+          if (cmd.argv.some((w) => RECOMMENDS_OPTION.test(w.value))) continue;
           if (aptConfigOption(cmd, 'APT::Install-Recommends').some((v) => aptBool(v) === false)) continue;
           if (hasOpaqueWord(cmd)) continue;
+          if (off.value) break;
           const what = `${cmd.name} install`;
           report({
             span: commandSpan(cmd, action),
@@ -62,7 +65,7 @@ export default defineRule({
           });
         }
       }
-      if (NO_RECOMMENDS_CONF.test(runText(run))) state.off = true;
+      off.add(run);
     });
   },
 });

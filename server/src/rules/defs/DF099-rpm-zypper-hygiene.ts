@@ -19,7 +19,7 @@ import { defineRule, type Fix } from '../defineRule';
 import type { Instruction } from '../../syntax/nodes';
 import { hasOption, positionals, type ShCommand, type ShWord } from '../../shell/commands';
 import { stageFamily } from '../stageFacts';
-import { RPM_OPTS_WITH_ARG, ZYPPER_OPTS_WITH_ARG, cacheOrTmpfsMountOver, chainEndOffset, commandSpan, hasOpaqueWord, insertOptionsAfter, removesDir, rpmManager, runScript, runText, walkRuns, type RpmManager } from '../util/packages';
+import { RPM_OPTS_WITH_ARG, ZYPPER_OPTS_WITH_ARG, cacheOrTmpfsMountOver, chainEndOffset, commandSpan, hasOpaqueWord, insertOptionsAfter, removesDir, rpmManager, runScript, RunTextFlag, walkRuns, type RpmManager } from '../util/packages';
 import { stageChain } from '../util/instructionSemantics';
 
 type Mgr = RpmManager;
@@ -45,6 +45,7 @@ const CACHE_DIRS: Record<'rpm' | 'zypper', string[]> = {
   zypper: ['/var/cache/zypp'],
 };
 const ASSUMEYES_CONF = /assumeyes\s*=\s*(?:1|true|yes|on)\b/i;
+const SETOPT_ASSUMEYES = /^--setopt=assumeyes=(1|true|yes)$/i;
 
 const mgrOf = rpmManager;
 
@@ -92,7 +93,8 @@ export default defineRule({
   perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
-    walkRuns(model, () => ({ assumeYes: false }), (s) => ({ ...s }), (ins: Instruction, run, stage, state) => {
+    // Whether an earlier RUN wrote `assumeyes=1` into dnf.conf/yum.conf.
+    walkRuns(model, () => new RunTextFlag(ASSUMEYES_CONF), (s) => s.copy(), (ins: Instruction, run, stage, assumeYes) => {
       const family = stageFamily(stage);
       const skip = family === 'alpine' || family === 'debian' || family === 'ubuntu'; // DF039's business
       const script = skip ? null : runScript(ins, source, model.shellOf(ins));
@@ -114,10 +116,10 @@ export default defineRule({
           const prompting = mgr === 'zypper'
             ? ZYPPER_PROMPTING.has(action)
             : RPM_PROMPTING.has(action) && (action === 'group' || action === 'groups' ? RPM_GROUP_SUB.has(words[1]?.value ?? '') : action === 'module' ? RPM_MODULE_SUB.has(words[1]?.value ?? '') : true);
-          const yes = mgr === 'zypper'
+          const yes = () => mgr === 'zypper'
             ? hasOption(cmd, 'n', ['non-interactive']) || hasOption(cmd, 'y', ['no-confirm'])
-            : hasOption(cmd, 'y', ['assumeyes', 'assumeno']) || cmd.argv.some((w) => /^--setopt=assumeyes=(1|true|yes)$/i.test(w.value)) || state.assumeYes;
-          if (prompting && !yes && !hasOpaqueWord(cmd)) {
+            : hasOption(cmd, 'y', ['assumeyes', 'assumeno']) || cmd.argv.some((w) => SETOPT_ASSUMEYES.test(w.value)) || assumeYes.value;
+          if (prompting && !yes() && !hasOpaqueWord(cmd)) {
             const useY = mgr !== 'zypper' || ZYPPER_Y.has(action);
             const fixes: Fix[] = [{
               title: useY
@@ -178,7 +180,7 @@ export default defineRule({
           });
         }
       }
-      if (ASSUMEYES_CONF.test(runText(run))) state.assumeYes = true;
+      assumeYes.add(run);
     });
   },
 });

@@ -63,15 +63,15 @@ export default defineRule({
     walkRuns(model, () => null, () => null, (ins, run, _stage, _state, onbuild) => {
       const script = runScript(ins, source, model.shellOf(ins));
       if (!script) return;
-      const pips: { cmd: ShCommand; install: ShWord }[] = [];
+      let pips: { cmd: ShCommand; install: ShWord }[] | null = null;
       for (const cmd of script.commands) {
         const install = pipInstallWord(cmd);
         if (!install) continue;
         if (cmd.argv.some((w) => w.value === '--no-cache-dir' || w.value.startsWith('--no-cache-dir='))) continue;
         if (cmd.assigns.some((a) => /^PIP_NO_CACHE_DIR=/.test(a.value) && isBool(a.value.slice(17)))) continue;
-        pips.push({ cmd, install });
+        (pips ??= []).push({ cmd, install });
       }
-      if (!pips.length) return;
+      if (!pips) return;
       const exported = /(?:^|[\s;&|])(?:export\s+)?PIP_NO_CACHE_DIR=["']?(\w+)/.exec(runText(run));
       if (exported && isBool(exported[1])) return;
       const env = envOf(model, ins, onbuild);

@@ -8,7 +8,7 @@
 import { defineRule, type Fix } from '../defineRule';
 import { stageFamily } from '../stageFacts';
 import { deleteInstructionLines } from '../util/instructionSemantics';
-import { aptAction, commandSpan, isApt, removeCommandEdit, runScript, runText, walkRuns } from '../util/packages';
+import { aptAction, commandSpan, isApt, removeCommandEdit, runScript, RunTextFlag, walkRuns } from '../util/packages';
 
 const DISABLES_DOCKER_CLEAN = /docker-clean|Keep-Downloaded-Packages/;
 
@@ -33,10 +33,9 @@ export default defineRule({
   perStage: true,
   check({ tree, model, report }) {
     const source = tree.text;
-    walkRuns(model, () => ({ hookOff: false }), (s) => ({ ...s }), (ins, run, stage, state) => {
-      const text = runText(run);
-      if (DISABLES_DOCKER_CLEAN.test(text)) state.hookOff = true;
-      if (state.hookOff) return;
+    // Whether this RUN or an earlier one changed the docker-clean hook.
+    walkRuns(model, () => new RunTextFlag(DISABLES_DOCKER_CLEAN), (s) => s.copy(), (ins, run, stage, hookOff) => {
+      hookOff.add(run);
       const family = stageFamily(stage);
       if (family !== 'debian' && family !== 'ubuntu') return;
       const script = runScript(ins, source, model.shellOf(ins));
@@ -47,6 +46,7 @@ export default defineRule({
         if (!isApt(cmd)) continue;
         const action = aptAction(cmd);
         if (!action || action.value !== 'clean') continue;
+        if (hookOff.value) return;
         const fixes: Fix[] = [];
         const alone = cmds.length === 1 && script.form === 'shell' && !run.heredocs.length;
         const edit = alone ? deleteInstructionLines(tree, ins) : removeCommandEdit(script, i, source, run.escape);

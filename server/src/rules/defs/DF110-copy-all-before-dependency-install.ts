@@ -201,8 +201,9 @@ export default defineRule({
         for (const step of seq) {
           const ins = step.ins;
           if (!copyAll) {
-            const op = copyOperands(ins);
-            if (op && !flag(ins, 'from') && op.sources.length === 1 && isWholeContext(op.sources[0])) {
+            // (Cheap test first: a single source that is the whole context.)
+            const op = ins.args.length === 2 && isWholeContext(ins.args[0]) ? copyOperands(ins) : null;
+            if (op && !flag(ins, 'from')) {
               copyAll = { step, sourceWord: op.sources[0], destDir: resolvePath(cwd, op.dest.value), destRaw: op.dest.value };
             } else if (ins.name === 'COPY' || ins.name === 'ADD') earlier.push(ins);
             cwd = workdirAfter(cwd, ins);

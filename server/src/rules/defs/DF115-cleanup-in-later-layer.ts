@@ -9,7 +9,7 @@
 //! when exactly one RUN created them and nothing runs in between.
 import { defineRule, type Fix } from '../defineRule';
 import type { DockerfileTree, Instruction } from '../../syntax/nodes';
-import { positionals, type ShCommand } from '../../shell/commands';
+import { positionals, subcommand, type ShCommand } from '../../shell/commands';
 import {
   copiedPath, copyOperands, deleteLines, lineNumber, lineStart, mountTargets, normalizePath, resolvePath,
   runCommands, stageSequences, within, workdirAfter, type CPath, type Step,
@@ -38,19 +38,23 @@ const PM_DIRS: [string, Pm][] = [
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const YUM = new Set(['yum', 'dnf', 'microdnf', 'tdnf']);
+const PIP = /^pip[0-9.]*$/;
 const RM_FLAGS = /^-(?:[rRfvdI]+|-recursive|-force|-verbose|-dir|-one-file-system|-preserve-root|-no-preserve-root)$/;
 const APT_VALUE_OPTS = new Set(['-o', '-c', '-t', '--target-release', '--option', '--config-file']);
+const YUM_VALUE_OPTS: ReadonlySet<string> = new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']);
+/** apk options with a value, for `apk del` (`apk add` also takes `-t`/`--virtual NAME`). */
+const APK_DEL_VALUE_OPTS: ReadonlySet<string> = new Set(['--repository', '-X', '--root', '-p']);
+const APK_VALUE_OPTS: ReadonlySet<string> = new Set([...APK_DEL_VALUE_OPTS, '-t', '--virtual']);
 
 const stripVersion = (p: string) => p.replace(/[=~<>].*$/, '').replace(/:[a-z0-9]+$/, '');
 
 /** The target of a cleanup-only command, or null when the command is anything else. */
 function cleanupTarget(c: ShCommand, cwd: CPath): Target | null {
-  const a = c.argv.map((w) => w.value);
   if (c.name === 'rm') {
-    const rest = a.slice(1);
     const paths: Target['paths'] = [];
     let ended = false;
-    for (const v of rest) {
+    for (let i = 1; i < c.argv.length; i++) {
+      const v = c.argv[i].value;
       if (!ended && v === '--') { ended = true; continue; }
       if (!ended && v.startsWith('-')) { if (!RM_FLAGS.test(v)) return null; continue; }
       paths.push({ raw: v, path: v.includes('$') ? null : resolvePath(cwd, v) });
@@ -58,28 +62,27 @@ function cleanupTarget(c: ShCommand, cwd: CPath): Target | null {
     return paths.length ? { cmd: c, paths, what: 'paths' } : null;
   }
   if (APT.has(c.name)) {
-    const pos = positionals(c, APT_VALUE_OPTS);
-    const sub = pos[0]?.value;
+    const sub = subcommand(c, APT_VALUE_OPTS)?.value;
     if (sub === 'clean' || sub === 'autoclean') return { cmd: c, paths: [], pm: 'apt', what: 'cache' };
     if (sub === 'purge' || sub === 'remove' || sub === 'autoremove' || sub === 'autopurge') {
-      return { cmd: c, paths: [], pm: 'apt', packages: pos.slice(1).map((w) => stripVersion(w.value)), what: 'packages' };
+      return { cmd: c, paths: [], pm: 'apt', packages: positionals(c, APT_VALUE_OPTS).slice(1).map((w) => stripVersion(w.value)), what: 'packages' };
     }
     return null;
   }
   if (YUM.has(c.name)) {
-    const pos = positionals(c, new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']));
-    const sub = pos[0]?.value;
+    const sub = subcommand(c, YUM_VALUE_OPTS)?.value;
     if (sub === 'clean') return { cmd: c, paths: [], pm: 'yum', what: 'cache' };
-    if (sub === 'remove' || sub === 'erase' || sub === 'autoremove') return { cmd: c, paths: [], pm: 'yum', packages: pos.slice(1).map((w) => w.value), what: 'packages' };
+    if (sub === 'remove' || sub === 'erase' || sub === 'autoremove') return { cmd: c, paths: [], pm: 'yum', packages: positionals(c, YUM_VALUE_OPTS).slice(1).map((w) => w.value), what: 'packages' };
     return null;
   }
   if (c.name === 'apk') {
-    const pos = positionals(c, new Set(['--repository', '-X', '--root', '-p']));
+    const pos = positionals(c, APK_DEL_VALUE_OPTS);
     if (pos[0]?.value === 'del') return { cmd: c, paths: [], pm: 'apk', packages: pos.slice(1).map((w) => w.value), what: 'packages' };
     if (pos[0]?.value === 'cache' && pos[1]?.value === 'clean') return { cmd: c, paths: [], pm: 'apk', what: 'cache' };
     return null;
   }
-  if ((/^pip[0-9.]*$/.test(c.name) && a[1] === 'cache' && (a[2] === 'purge' || a[2] === 'remove')) || (c.name === 'npm' && a[1] === 'cache' && a[2] === 'clean')) {
+  const a1 = c.argv[1]?.value, a2 = c.argv[2]?.value;
+  if ((PIP.test(c.name) && a1 === 'cache' && (a2 === 'purge' || a2 === 'remove')) || (c.name === 'npm' && a1 === 'cache' && a2 === 'clean')) {
     return { cmd: c, paths: [], pm: c.name === 'npm' ? 'npm' : 'pip', what: 'cache' };
   }
   return null;
@@ -115,9 +118,6 @@ interface Facts {
   cmds: ShCommand[] | null;
 }
 
-const YUM_VALUE_OPTS: ReadonlySet<string> = new Set(['--setopt', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot']);
-const APK_VALUE_OPTS: ReadonlySet<string> = new Set(['--repository', '-X', '--root', '-p', '-t', '--virtual']);
-
 function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
   const f: Facts = { step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: mountTargets(step.ins, cwd).map((m) => m.target), copied: [], cmds, cleaned: new Set() };
   const add = (pm: Pm, names: string[]) => {
@@ -143,7 +143,7 @@ function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
         if (a.includes('--no-cache')) { f.pms.add('apk'); const s = f.packages.get('apk') ?? new Set<string>(); names.forEach((n) => s.add(n)); f.packages.set('apk', s); f.removed.push('/var/cache/apk', '/etc/apk/cache'); }
         else add('apk', names);
       }
-    } else if (/^pip[0-9.]*$/.test(c.name) && a[1] === 'install' && !a.includes('--no-cache-dir')) add('pip', []);
+    } else if (PIP.test(c.name) && a[1] === 'install' && !a.includes('--no-cache-dir')) add('pip', []);
     else if (c.name === 'npm' && ['install', 'i', 'ci'].includes(a[1] ?? '')) add('npm', []);
     const t = cleanupTarget(c, cwd);
     if (t && t.what === 'paths') for (const p of t.paths) f.removed.push(p.path);
@@ -157,6 +157,29 @@ function runFacts(step: Step, cmds: ShCommand[], cwd: CPath): Facts {
     for (const r of c.redirects) if (r.target && r.op.includes('>') && !r.target.value.includes('$')) f.paths.push(resolvePath(cwd, r.target.value));
   }
   return f;
+}
+
+/** A COPY/ADD or RUN before a cleanup, with the WORKDIR it ran in (and a RUN's commands); its facts once computed. */
+interface Earlier {
+  step: Step;
+  cwd: CPath;
+  cmds: ShCommand[] | null;
+  facts: Facts | null;
+}
+
+function earlierFacts(e: Earlier): Facts {
+  if (e.step.ins.name !== 'RUN') return copyFacts(e.step, e.cwd);
+  const f = runFacts(e.step, e.cmds ?? [], e.cwd);
+  if (!e.cmds) f.cmds = null;
+  return f;
+}
+
+function copyFacts(step: Step, cwd: CPath): Facts {
+  const ins = step.ins;
+  const op = copyOperands(ins);
+  const copied = op ? op.sources.map((s) => copiedPath(cwd, op, s)) : [];
+  if (op && ins.name === 'ADD' && op.sources.some((s) => /\.(tar|tgz|tar\.\w+|tbz2?|txz)$/i.test(s.value))) copied.push(resolvePath(cwd, op.dest.value));
+  return { step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: [], copied, cmds: null, cleaned: new Set() };
 }
 
 /** Does this earlier instruction create what the cleanup removes? */
@@ -246,21 +269,17 @@ export default defineRule({
     for (const stage of model.stages) {
       for (const seq of stageSequences(stage)) {
         // What each earlier step created, computed only when a later cleanup-only RUN asks.
-        const history: (Facts | (() => Facts))[] = [];
+        const history: Earlier[] = [];
         const fact = (k: number): Facts => {
           const h = history[k];
-          if (typeof h === 'function') return (history[k] = h());
-          return h;
+          return (h.facts ??= earlierFacts(h));
         };
         let cwd: CPath = '';
         for (let i = 0; i < seq.length; i++) {
           const step = seq[i];
           const ins = step.ins;
           if (ins.name === 'COPY' || ins.name === 'ADD') {
-            const op = copyOperands(ins);
-            const copied = op ? op.sources.map((s) => copiedPath(cwd, op, s)) : [];
-            if (op && ins.name === 'ADD' && op.sources.some((s) => /\.(tar|tgz|tar\.\w+|tbz2?|txz)$/i.test(s.value))) copied.push(resolvePath(cwd, op.dest.value));
-            history.push({ step, pms: new Set(), packages: new Map(), paths: [], removed: [], mounts: [], copied, cmds: null, cleaned: new Set() });
+            history.push({ step, cwd, cmds: null, facts: null });
           } else if (ins.name === 'RUN') {
             const cmds = runCommands(model, step, source);
             if (cmds && cmds.length) {
@@ -285,12 +304,7 @@ export default defineRule({
                 if (matched.length) reportCleanup(step, cmds, targets, matched, i);
               }
             }
-            const at = cwd;
-            history.push(() => {
-              const f = runFacts(step, cmds ?? [], at);
-              if (!cmds) f.cmds = null;
-              return f;
-            });
+            history.push({ step, cwd, cmds, facts: null });
           }
           cwd = workdirAfter(cwd, ins);
         }

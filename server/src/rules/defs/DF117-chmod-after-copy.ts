@@ -9,7 +9,7 @@ import { defineRule, type Fix } from '../defineRule';
 import type { ShCommand } from '../../shell/commands';
 import {
   copiedPath, copyOperands, deleteLines, flag, lineNumber, resolvePath, runCommands, stageSequences,
-  workdirAfter, type CPath, type Step,
+  workdirAfter, type CopyOperands, type CPath, type Step,
 } from '../util/buildCacheSize';
 
 const CHMOD_FLAGS = /^-(?:[Rvcf]+|-recursive|-verbose|-changes|-silent|-quiet)$/;
@@ -22,9 +22,14 @@ interface Chmod {
 }
 
 function parseChmod(cmds: ShCommand[], cwd: CPath): Chmod | null {
-  const real = cmds.filter((c) => !(c.name === 'set' || c.name === 'true' || c.name === ':'));
-  if (real.length !== 1) return null;
-  const c = real[0];
+  // The one command that is not `set`, `true` or `:`.
+  let c: ShCommand | null = null;
+  for (const x of cmds) {
+    if (x.name === 'set' || x.name === 'true' || x.name === ':') continue;
+    if (c) return null;
+    c = x;
+  }
+  if (!c) return null;
   if (c.name !== 'chmod' || c.subshell || c.substitution || c.compound || c.redirects.length) return null;
   let recursive = false;
   let mode: string | null = null;
@@ -44,6 +49,18 @@ function parseChmod(cmds: ShCommand[], cwd: CPath): Chmod | null {
 interface Copied {
   step: Step;
   paths: { path: CPath; dir: boolean }[];
+}
+
+/** A COPY/ADD seen since the last RUN, with the WORKDIR it ran in (its paths are worked out only for a chmod RUN). */
+interface PendingCopy {
+  step: Step;
+  op: CopyOperands;
+  cwd: CPath;
+}
+
+function copiedOf(p: PendingCopy): Copied {
+  const { op, cwd } = p;
+  return { step: p.step, paths: op.sources.map((s) => ({ path: copiedPath(cwd, op, s), dir: s.value.endsWith('/') || /^\.\/*$/.test(s.value) })) };
 }
 
 export default defineRule({
@@ -71,22 +88,17 @@ export default defineRule({
     for (const stage of model.stages) {
       for (const seq of stageSequences(stage)) {
         let cwd: CPath = '';
-        let pending: Copied[] = [];
+        let pending: PendingCopy[] = [];
         for (const step of seq) {
           const ins = step.ins;
           if (ins.name === 'COPY' || ins.name === 'ADD') {
             const op = copyOperands(ins);
-            if (op) {
-              pending.push({
-                step,
-                paths: op.sources.map((s) => ({ path: copiedPath(cwd, op, s), dir: s.value.endsWith('/') || /^\.\/*$/.test(s.value) })),
-              });
-            }
+            if (op) pending.push({ step, op, cwd });
           } else if (ins.name === 'RUN') {
             const cmds = runCommands(model, step, source);
             const ch = cmds ? parseChmod(cmds, cwd) : null;
-            if (ch) check(step, ch, pending);
-            pending = [];
+            if (ch) check(step, ch, pending.map(copiedOf));
+            if (pending.length) pending = [];
           }
           cwd = workdirAfter(cwd, ins);
         }

@@ -49,8 +49,10 @@ export function flag(ins: Instruction, name: string) {
 }
 
 /** `.` / `./` / `.//`: the whole build context (or the whole `--from` stage root when a --from is set). */
+const WHOLE_CONTEXT = /^\.\/*$/;
+
 export function isWholeContext(w: Word): boolean {
-  return /^\.\/*$/.test(w.value);
+  return WHOLE_CONTEXT.test(w.value);
 }
 
 // ---- container paths -----------------------------------------------------------------------------

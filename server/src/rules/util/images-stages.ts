@@ -76,8 +76,10 @@ export function expandFrom(model: SemanticModel, text: string, samplePlatform = 
  * splits FROM on whitespace only), but the image word is later expanded by BuildKit's shell
  * lexer (`ProcessWordWithMatches`), which removes quotes: `FROM "alpine:3.20"` is `alpine:3.20`.
  */
+const QUOTE = /["']/;
+
 export function unquoteWord(raw: string): string {
-  if (!/["']/.test(raw)) return raw;
+  if (!QUOTE.test(raw)) return raw;
   let out = '';
   let q: string | null = null;
   for (let i = 0; i < raw.length; i++) {
@@ -134,7 +136,7 @@ export function registryPrefixLength(name: string, dockerSemantics = false): num
   const slash = name.indexOf('/');
   if (slash < 0) return 0;
   const first = name.slice(0, slash);
-  if (/[.:]/.test(first) || first === 'localhost') return slash + 1;
+  if (first.includes('.') || first.includes(':') || first === 'localhost') return slash + 1;
   if (dockerSemantics && first.toLowerCase() !== first) return slash + 1;
   return 0;
 }

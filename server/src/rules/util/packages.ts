@@ -39,6 +39,34 @@ export function runText(run: Instruction): string {
   return t;
 }
 
+/**
+ * Whether the text of one of the RUNs noted so far matches `pattern` (a setting an earlier RUN
+ * wrote, such as `APT::Get::Assume-Yes "true"` in apt.conf.d). The texts are scanned only when
+ * a rule needs the answer (for a command it would otherwise report), not for every RUN.
+ */
+export class RunTextFlag {
+  private runs: Instruction[] = [];
+  private found = false;
+  constructor(private readonly pattern: RegExp) {}
+  /** Notes a RUN (or `ONBUILD RUN`'s RUN) that has run. */
+  add(run: Instruction): void {
+    if (!this.found) this.runs.push(run);
+  }
+  get value(): boolean {
+    if (!this.found && this.runs.length) {
+      this.found = this.runs.some((r) => this.pattern.test(runText(r)));
+      this.runs = [];
+    }
+    return this.found;
+  }
+  copy(): RunTextFlag {
+    const c = new RunTextFlag(this.pattern);
+    c.found = this.found;
+    c.runs = this.runs.slice();
+    return c;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // RUN --mount
 
@@ -50,7 +78,7 @@ export interface MountInfo {
 }
 
 export function normPath(p: string): string {
-  let s = p.replace(/\/{2,}/g, '/');
+  let s = p.includes('//') ? p.replace(/\/{2,}/g, '/') : p;
   while (s.length > 1 && s.endsWith('/')) s = s.slice(0, -1);
   return s;
 }
@@ -85,6 +113,7 @@ export function covers(target: string, path: string): boolean {
 
 /** The cache or tmpfs mount that hides `path` from the layer, if any. */
 export function cacheOrTmpfsMountOver(ins: Instruction, paths: readonly string[]): MountInfo | null {
+  if (runOf(ins)?.flags.length === 0) return null; // most RUNs: no mounts to list
   for (const m of mountsOf(ins)) {
     if (m.type !== 'cache' && m.type !== 'tmpfs') continue;
     if (paths.some((p) => covers(m.target, p))) return m;
@@ -113,11 +142,6 @@ export function aptAction(cmd: ShCommand): ShWord | null {
 /** The package arguments after the action. */
 export function aptPackages(cmd: ShCommand): ShWord[] {
   return positionals(cmd, APT_OPTS_WITH_ARG).slice(1);
-}
-
-export function isAptAction(cmd: ShCommand, ...actions: string[]): boolean {
-  const a = aptAction(cmd);
-  return !!a && actions.includes(a.value);
 }
 
 /** Values of `-o KEY=value` / `-oKEY=value` / `--option KEY=value` options whose key matches (case-insensitive). */
@@ -200,8 +224,9 @@ export const APT_LISTS = '/var/lib/apt/lists';
 
 /** Commands that remove the apt lists: `rm -rf /var/lib/apt/lists/*`, `apt-get distclean` (apt ≥ 2.7.8). */
 export function removesAptLists(cmd: ShCommand): boolean {
-  if (removesDir(cmd, APT_LISTS)) return true;
-  return isAptAction(cmd, 'distclean', 'dist-clean');
+  if (!isApt(cmd)) return removesDir(cmd, APT_LISTS);
+  const a = aptAction(cmd)?.value;
+  return a === 'distclean' || a === 'dist-clean';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,13 +281,16 @@ export const PIP_OPTS_WITH_ARG: ReadonlySet<string> = new Set([
   '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert', '--cache-dir',
   '--global-option', '--config-settings', '-C', '--python', '--report', '--root-user-action',
 ]);
+const PIP = /^pip(\d+(\.\d+)?)?$/;
+const PYTHON = /^python(\d+(\.\d+)?)?$/;
+
 /** The `install` word of `pip install …` / `python3 -m pip install …`, or null. */
 export function pipInstallWord(cmd: ShCommand): ShWord | null {
-  if (/^pip(\d+(\.\d+)?)?$/.test(cmd.name)) {
+  if (PIP.test(cmd.name)) {
     const sub = subcommand(cmd, PIP_OPTS_WITH_ARG);
     return sub && sub.value === 'install' ? sub : null;
   }
-  if (/^python(\d+(\.\d+)?)?$/.test(cmd.name)) {
+  if (PYTHON.test(cmd.name)) {
     const a = cmd.argv;
     for (let i = 1; i < a.length; i++) {
       if (a[i].value === '-m' && a[i + 1]?.value === 'pip') {
@@ -402,11 +430,20 @@ export function walkRuns<S>(
   }
 }
 
-/** Stages whose filesystem reaches an image that is kept: the last stage and every stage some other stage is built FROM. */
-export function shippedStages(model: SemanticModel): Set<Stage> {
-  const out = new Set<Stage>();
-  const last = model.stages[model.stages.length - 1];
-  if (last) out.add(last);
-  for (const st of model.stages) if (st.parent) out.add(st.parent);
+const shippedMemo = new WeakMap<SemanticModel, ReadonlySet<Stage>>();
+
+/**
+ * Stages whose filesystem reaches an image that is kept: the last stage and every stage some
+ * other stage is built FROM. Computed once per model (per-stage rules ask for every stage).
+ */
+export function shippedStages(model: SemanticModel): ReadonlySet<Stage> {
+  let out = shippedMemo.get(model);
+  if (!out) {
+    const set = new Set<Stage>();
+    const last = model.stages[model.stages.length - 1];
+    if (last) set.add(last);
+    for (const st of model.stages) if (st.parent) set.add(st.parent);
+    shippedMemo.set(model, (out = set));
+  }
   return out;
 }

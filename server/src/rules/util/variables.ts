@@ -125,14 +125,17 @@ export function baseEnvNames(stage: Stage | null): string[] {
 
 export const PLATFORM_ARG_SET = new Set(PLATFORM_ARGS);
 
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DEFAULT_MODIFIER = /^:?[-+?]$/;
+
 /** Shell special parameters and positional parameters (`$1 $@ $? $$ $! $# $0 $- $*`). */
 export function isSpecialParam(name: string): boolean {
-  return !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+  return !NAME.test(name);
 }
 
 /** `${v-w}` / `${v:-w}` / `+` / `?` forms: the author expected that `v` may be unset. */
 export function hasDefaultModifier(ref: VarRef): boolean {
-  return ref.modifier !== null && /^:?[-+?]$/.test(ref.modifier);
+  return ref.modifier !== null && DEFAULT_MODIFIER.test(ref.modifier);
 }
 
 // ---- shell text: which references the shell expands, and what a command defines -------------
@@ -165,7 +168,7 @@ export function shellSegments(ins: Instruction): ShellSegment[] {
   if (!cmd) return [];
   if (cmd.form === 'shell') return [{ text: cmd.text, start: cmd.span.start, end: cmd.span.end, runtime }];
   const j = cmd.json;
-  if (j.length >= 3 && POSIX_SHELL.test(j[0].value) && j[1].value === '-c') {
+  if (j.length >= 3 && j[1].value === '-c' && POSIX_SHELL.test(j[0].value)) {
     return [{ text: j[2].value, start: j[2].start, end: j[2].end, runtime }];
   }
   return [];
@@ -176,7 +179,6 @@ export function refsIn(ins: Instruction, seg: ShellSegment): VarRef[] {
   return ins.vars.filter((v) => v.start >= seg.start && v.end <= seg.end);
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SEP = /(&&|\|\||;;|[;&|()\n{}]|\$\(|`)/;
 const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', 'time', 'exec', 'command', 'nohup', 'env']);
 
