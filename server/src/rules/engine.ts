@@ -4,7 +4,7 @@
 //! unchanged; cached reports follow their nodes when the incremental parser moves them
 //! (`reanchor`). Other file rules run every time.
 
-import type { DockerfileTree, Instruction, Span, TopNode } from '../syntax/nodes';
+import type { DockerfileTree, Instruction, Span, TopNode, VarRef } from '../syntax/nodes';
 import { lineOfOffset } from '../syntax/lineIndex';
 import { detachStrings } from '../syntax/detach';
 import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
@@ -416,52 +416,65 @@ function stageRefsByStage(model: SemanticModel): Map<Stage | null, StageRef[]> {
   return g;
 }
 
-/** What one stage's view holds; the view objects' getters (on per-run prototypes) read it. */
-interface ViewState {
-  chain: Stage[];
-  instructions: Instruction[];
-  tree: DockerfileTree;
-  nodes?: TopNode[];
-  defs?: VarDef[];
-  refs?: ResolvedRef[];
-  stageRefs?: StageRef[];
-}
-const VIEW = Symbol('stage view');
-type Viewed = { [VIEW]: ViewState };
-
 /**
  * The views per-stage rules see: the stage's parent chain and the stage itself, as a tree and a
- * model that answer like the whole document's for everything else. The getters live on two
- * prototypes made once per run; a stage's view is two objects with one field each (no
- * `defineProperty` per stage, which made every view a slow dictionary object).
- * `onStageByName` is called when a rule asks about stage names (its answer depends on other stages).
+ * model that answer like the whole document's for everything else. Two classes made once per
+ * process: every view of every run has the same hidden class, so the rules' property accesses
+ * stay monomorphic across runs (per-run prototypes inheriting from that run's tree and model
+ * gave each run new hidden classes, and the rules' code kept deoptimising on them).
  */
+class TreeView implements DockerfileTree {
+  private nodeList: TopNode[] | null = null;
+  constructor(readonly whole: DockerfileTree, readonly chain: Stage[], readonly instructions: Instruction[]) {}
+  get text(): string { return this.whole.text; }
+  get nodes(): TopNode[] {
+    return (this.nodeList ??= this.whole.nodes.filter((n) => this.chain.some((c) => n.start >= c.start && n.start <= c.end)));
+  }
+  get directives() { return this.whole.directives; }
+  get escape() { return this.whole.escape; }
+  get preludeEnd(): number { return this.whole.preludeEnd; }
+  get bom(): boolean { return this.whole.bom; }
+  get lineStarts(): number[] { return this.whole.lineStarts; }
+  get generation(): number | undefined { return this.whole.generation; }
+  get baseGeneration(): number | undefined { return this.whole.baseGeneration; }
+}
+
+class ModelView implements SemanticModel {
+  private defList: VarDef[] | null = null;
+  private refList: ResolvedRef[] | null = null;
+  private stageRefList: StageRef[] | null = null;
+  constructor(readonly whole: SemanticModel, readonly tree: TreeView, private readonly onStageByName: () => void) {}
+  get [WHOLE_MODEL](): SemanticModel { return this.whole; }
+  get stages(): Stage[] { return this.tree.chain; }
+  get globalArgs(): VarDef[] { return this.whole.globalArgs; }
+  // Built once per view (several rules read them; the global part has every FROM line's references).
+  get defs(): VarDef[] { return (this.defList ??= pick(this.tree.chain, this.whole.defsIn, true)); }
+  get refs(): ResolvedRef[] { return (this.refList ??= pick(this.tree.chain, this.whole.refsIn, true)); }
+  get stageRefs(): StageRef[] {
+    const groups = stageRefsByStage(this.whole);
+    return (this.stageRefList ??= pick(this.tree.chain, (st) => groups.get(st) ?? [], false));
+  }
+  get predefined(): Map<string, VarDef> { return this.whole.predefined; }
+  get stageNamesVersion(): number { return this.whole.stageNamesVersion; }
+  stageOf(ins: Instruction): Stage | null { return this.whole.stageOf(ins); }
+  /** Per-stage rules see every stage's name; the engine notes that this rule asked. */
+  stageByName(name: string): Stage | undefined { this.onStageByName(); return this.whole.stageByName(name); }
+  scopeAt(ins: Instruction): Map<string, VarDef> { return this.whole.scopeAt(ins); }
+  shellOf(ins: Instruction): string[] { return this.whole.shellOf(ins); }
+  expand(text: string, ins: Instruction | null): string { return this.whole.expand(text, ins); }
+  resolveRef(ref: VarRef): ResolvedRef | undefined { return this.whole.resolveRef(ref); }
+  defsIn(stage: Stage | null): VarDef[] { return this.whole.defsIn(stage); }
+  refsIn(stage: Stage | null): ResolvedRef[] { return this.whole.refsIn(stage); }
+}
+
+function pick<T>(chain: Stage[], get: (s: Stage | null) => T[], withGlobal: boolean): T[] {
+  const out: T[] = withGlobal ? [...get(null)] : [];
+  for (const c of chain) { const l = get(c); if (l.length) out.push(...l); }
+  return out;
+}
+
+/** `onStageByName` is called when a rule asks about stage names (its answer depends on other stages). */
 function stageViews(tree: DockerfileTree, model: SemanticModel, onStageByName: () => void): (st: Stage) => { tree: DockerfileTree; model: SemanticModel } {
-  const state = (o: unknown) => (o as Viewed)[VIEW];
-  const pick = <T>(chain: Stage[], get: (s: Stage | null) => T[], withGlobal: boolean): T[] => {
-    const out: T[] = withGlobal ? [...get(null)] : [];
-    for (const c of chain) { const l = get(c); if (l.length) out.push(...l); }
-    return out;
-  };
-  const treeProto = Object.create(tree, {
-    instructions: { get(this: unknown) { return state(this).instructions; } },
-    nodes: {
-      get(this: unknown) {
-        const v = state(this);
-        return (v.nodes ??= tree.nodes.filter((n) => v.chain.some((c) => n.start >= c.start && n.start <= c.end)));
-      },
-    },
-  }) as DockerfileTree;
-  const modelProto = Object.create(model, {
-    tree: { get(this: unknown) { return state(this).tree; } },
-    [WHOLE_MODEL]: { value: model },
-    stages: { get(this: unknown) { return state(this).chain; } },
-    // Built once per view (several rules read them; the global part has every FROM line's references).
-    defs: { get(this: unknown) { const v = state(this); return (v.defs ??= pick(v.chain, model.defsIn, true)); } },
-    refs: { get(this: unknown) { const v = state(this); return (v.refs ??= pick(v.chain, model.refsIn, true)); } },
-    stageRefs: { get(this: unknown) { const v = state(this); return (v.stageRefs ??= pick(v.chain, (s) => stageRefsByStage(model).get(s) ?? [], false)); } },
-    stageByName: { value: (name: string) => { onStageByName(); return model.stageByName(name); } },
-  }) as SemanticModel;
   return (st) => {
     const chain: Stage[] = [st];
     for (let p = st.parent, n = 0; p && n < 32; p = p.parent, n++) chain.unshift(p);
@@ -469,12 +482,8 @@ function stageViews(tree: DockerfileTree, model: SemanticModel, onStageByName: (
     // per-stage rules report on global ARGs exactly once; a prelude edit invalidates every stage.
     const prelude = st.index === 0 ? tree.instructions.slice(0, tree.instructions.indexOf(st.from)) : [];
     const own = chain.length === 1 ? st.instructions : chain.flatMap((c) => c.instructions);
-    const vt = Object.create(treeProto) as DockerfileTree & Viewed;
-    const vm = Object.create(modelProto) as SemanticModel & Viewed;
-    const v: ViewState = { chain, instructions: prelude.length ? [...prelude, ...own] : own, tree: vt };
-    vt[VIEW] = v;
-    vm[VIEW] = v;
-    return { tree: vt, model: vm };
+    const vt = new TreeView(tree, chain, prelude.length ? [...prelude, ...own] : own);
+    return { tree: vt, model: new ModelView(model, vt, onStageByName) };
   };
 }
 
