@@ -164,6 +164,8 @@ interface StageMemo {
   stage: Stage;
   defs: VarDef[];
   refs: ResolvedRef[];
+  /** How many of `refs` come first from the FROM line (resolved in the global scope: stage null). */
+  fromRefs: number;
   scopeStart: Scope;
   scopeEnd: Scope;
   shells: { ins: Instruction; shell: string[] }[];
@@ -325,6 +327,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     const stRefs: ResolvedRef[] = [];
     const stDefs: VarDef[] = [];
     if (ins.vars.length) resolveRefs(ins, globalScope, null, stRefs);
+    const fromRefs = stRefs.length;
     // New stage scope: ARG and ENV inherited from the parent stage (docker/docs "build
     // variables": "Arguments and variables are inherited from parent stages").
     const scope: Scope = new Map();
@@ -339,7 +342,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       if (x.name === 'ARG' || x.name === 'ENV') declare(x, scope, st, stDefs);
       else if (x.name === 'SHELL' && x.command?.form === 'exec') shells.push({ ins: x, shell: x.command.json.map((j2) => j2.value) });
     }
-    const m: StageMemo = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, scopeStart, scopeEnd: scope, shells, refIndex: null, imageKey: image === null ? '' : image.toLowerCase() };
+    const m: StageMemo = { instrs, globalsKey, parent, stage: st, defs: stDefs, refs: stRefs, fromRefs, scopeStart, scopeEnd: scope, shells, refIndex: null, imageKey: image === null ? '' : image.toLowerCase() };
     if (cache) { cache.memo.set(ins, m); cache.computed++; }
     return { m, e };
   };
@@ -495,7 +498,12 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       // A stage's FROM line resolves in the global scope: its references belong to `null`.
       let l = refsInMemo.get(st);
       if (!l) {
-        l = st ? (memos[st.index]?.stage === st ? memos[st.index].refs.filter((r) => r.stage === st) : []) : model.refs.filter((r) => r.stage === null);
+        if (st) l = memos[st.index]?.stage === st ? memos[st.index].refs.slice(memos[st.index].fromRefs) : [];
+        else {
+          // The prelude's and every FROM line's (without building the whole-file list).
+          l = globalRefs.slice();
+          for (const m of memos) for (let k = 0; k < m.fromRefs; k++) l.push(m.refs[k]);
+        }
         refsInMemo.set(st, l);
       }
       return l;
