@@ -69,8 +69,8 @@ export default defineRule({
         report({
           span: { start: w.start, end: w.end },
           message: {
-            en: `Stage '${st.name}' is never used: no FROM, COPY --from or RUN --mount from= refers to it and it is not the last stage, so a plain 'docker build' skips it (only '--target ${st.name}' builds it)`,
-            ko: `스테이지 '${st.name}'은(는) 쓰이지 않습니다. FROM, COPY --from, RUN --mount from= 어디에서도 참조하지 않고 마지막 스테이지도 아니어서 평범한 'docker build'는 이 스테이지를 건너뜁니다('--target ${st.name}'(으)로만 빌드됩니다)`,
+            en: `Stage '${st.name}' is never used (no FROM, --from or from= names it) and is not the last stage: 'docker build' skips it unless given '--target ${st.name}'`,
+            ko: `스테이지 '${st.name}'은(는) 쓰이지 않습니다(FROM, --from, from= 어디서도 참조하지 않음). 마지막 스테이지도 아니라서 '--target ${st.name}' 없이는 'docker build'가 건너뜁니다`,
           },
         });
       } else {
