@@ -34,6 +34,15 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.
 const fmt = (s: Stats) => `${ms(s.min)} / ${ms(s.median)} / ${ms(s.p95)} ms`;
 const ratio = (peer: number, ours: number) => (ours > 0 ? `${(peer / ours).toFixed(peer / ours >= 100 ? 0 : 1)}×` : 'n/a');
 
+/**
+ * Collects the heap (with --expose-gc): each timed series starts without the garbage of the
+ * series before it, whose collection would otherwise land in its timings. A series' own
+ * garbage is still collected, and counted, while it runs.
+ */
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function time(fn: () => void): number {
   const t = performance.now();
   fn();
@@ -61,7 +70,9 @@ function benchParser(): void {
     const text = generateDockerfile(n, 42);
     const reps = n >= 20000 ? (QUICK ? 5 : 15) : 40;
     for (let i = 0; i < 3; i++) { parse(text); DockerfileParser.parse(text); }
+    collect();
     const ours = stats(Array.from({ length: reps }, () => time(() => parse(text))));
+    collect();
     const peer = stats(Array.from({ length: reps }, () => time(() => DockerfileParser.parse(text))));
     // One keystroke in the middle of a RUN line, typed and then deleted, many times.
     let cur = parse(text);
@@ -109,8 +120,11 @@ function benchRules(): void {
     const { tree } = parse(text);
     const model = buildModel(tree);
     for (let i = 0; i < 2; i++) { runRules(tree, model, { severities: sev }); validate(text); }
+    collect();
     const whole = stats(Array.from({ length: reps }, () => time(() => { const t = parse(text).tree; runRules(t, buildModel(t), { severities: sev }); })));
+    collect();
     const only = stats(Array.from({ length: reps }, () => time(() => runRules(tree, model, { severities: sev }))));
+    collect();
     const peer = stats(Array.from({ length: Math.max(3, Math.floor(reps / 3)) }, () => time(() => validate(text))));
     // cached: one keystroke in the middle, then rules with the per-node cache
     let cur = parse(text);
@@ -197,8 +211,8 @@ interface LspResult { open: number; edit: Stats; burst: number; rss: number | nu
 async function lspWorkload(name: string, cmd: string, args: string[], text: string, versioned: boolean, edits: number): Promise<LspResult> {
   // The measuring client parses every publish: start each workload with its heap collected
   // (the in-process sections before leave garbage whose collection would land in our timings).
-  (globalThis as { gc?: () => void }).gc?.();
-  const c = new LspClient(cmd, args);
+  collect();
+  const c = new LspClient(cmd, args, 4);
   try {
     await c.initialize(null, 'en');
     const uri = `file:///bench/${name}/Dockerfile`;
@@ -214,8 +228,8 @@ async function lspWorkload(name: string, cmd: string, args: string[], text: stri
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const waitNext = (v: number) => {
-      const count = c.published.length;
-      return versioned ? c.waitFor((p) => p.uri === uri && p.version === v, 120000) : c.waitFor((p) => p.uri === uri && c.published.length > count, 120000);
+      const count = c.publishCount;
+      return versioned ? c.waitFor((p) => p.uri === uri && p.version === v, 120000) : c.waitFor((p) => p.uri === uri && c.publishCount > count, 120000);
     };
     // The first `warm` edit pairs warm up the JIT of both servers and are not timed.
     const warm = Math.min(10, edits);
@@ -237,7 +251,7 @@ async function lspWorkload(name: string, cmd: string, args: string[], text: stri
     }
     // Burst: 40 keystrokes back to back (type 20 characters, delete them), until diagnostics settle.
     const line = runLines[0];
-    const before = c.published.length;
+    const before = c.publishCount;
     const word = 'abcdefghijklmnopqrst';
     let last = 0;
     for (let k = 0; k < 40; k++) {
@@ -257,7 +271,7 @@ async function lspWorkload(name: string, cmd: string, args: string[], text: stri
       // The peer publishes once per change, without versions: wait for all 40.
       await new Promise<void>((resolve, reject) => {
         const t = setInterval(() => {
-          if (c.published.length - before >= 40 || c.published.length >= 1000) { clearInterval(t); resolve(); }
+          if (c.publishCount - before >= 40) { clearInterval(t); resolve(); }
         }, 2);
         setTimeout(() => { clearInterval(t); reject(new Error('burst timeout')); }, 300000);
       });
