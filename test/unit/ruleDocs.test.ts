@@ -1,6 +1,7 @@
-//! docs/rules/<id>-<name>.md — the page every diagnostic's `codeDescription` and SARIF
-//! `helpUri` link to — is generated from the rule metadata and fixtures and must stay in sync
-//! (UPDATE_SNAPSHOTS=1 regenerates). docs/rules/README.md is the index.
+//! docs/rules/<id>.md — the page every diagnostic's `codeDescription` and SARIF `helpUri`
+//! link to (named by the stable id alone: a renamed rule keeps its links) — is generated from
+//! the rule metadata and fixtures and must stay in sync (UPDATE_SNAPSHOTS=1 regenerates).
+//! docs/rules/README.md is the index.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -43,16 +44,16 @@ function page(r: (typeof ALL_RULES)[number]): string {
 
 test('every rule has its generated docs page, and diagnostics link to it', () => {
   for (const r of ALL_RULES) {
-    const file = path.join(DOCS, `${r.id}-${r.name}.md`);
+    const file = path.join(DOCS, `${r.id}.md`);
     expectSnapshot(page(r), file);
     assert.equal(ruleDocUrl(r), DOCS_BASE + path.basename(file));
   }
-  const extra = fs.readdirSync(DOCS).filter((f) => f !== 'README.md' && !ALL_RULES.some((r) => `${r.id}-${r.name}.md` === f));
+  const extra = fs.readdirSync(DOCS).filter((f) => f !== 'README.md' && !ALL_RULES.some((r) => `${r.id}.md` === f));
   assert.deepEqual(extra, [], 'pages of rules that no longer exist');
 });
 
 test('docs/rules/README.md indexes every rule', () => {
-  const rows = ALL_RULES.map((r) => `| [${r.id}](${r.id}-${r.name}.md) | ${r.name} | ${r.docs.en.title} | ${SEV[r.severity]} | ${r.fixable ? '✓' : ''} |`);
+  const rows = ALL_RULES.map((r) => `| [${r.id}](${r.id}.md) | ${r.name} | ${r.docs.en.title} | ${SEV[r.severity]} | ${r.fixable ? '✓' : ''} |`);
   const text = ['# Dockwise rules', '', `${ALL_RULES.length} rules. Severities are defaults; change them per rule in settings or \`.dockwise.yaml\`.`, '', '| id | name | what | default | fix |', '|---|---|---|---|---|', ...rows, ''].join('\n');
   expectSnapshot(text, path.join(DOCS, 'README.md'));
 });

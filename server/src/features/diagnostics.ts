@@ -13,8 +13,10 @@ export const DOCS_BASE = 'https://github.com/dockwise/dockwise/blob/main/docs/ru
 /** Key of a params object's pre-encoded JSON text (see `ServerOptions.rawJson`). */
 export const RAW_JSON = Symbol.for('dockwise.rawJson');
 
-export function ruleDocUrl(rule: Pick<Rule, 'id' | 'name'>): string {
-  return `${DOCS_BASE}${rule.id}-${rule.name}.md`;
+/** A rule's docs page, named by its stable id (a renamed rule keeps its links; and the link is
+ * in every diagnostic of every publish, so its length counts). */
+export function ruleDocUrl(rule: Pick<Rule, 'id'>): string {
+  return `${DOCS_BASE}${rule.id}.md`;
 }
 
 export function toLspSeverity(s: Finding['severity']): DiagnosticSeverity {
