@@ -38,7 +38,7 @@ test('the cached JSON encoding of diagnostics is exactly JSON.stringify of the o
       related += findings.filter((f) => f.related.length).length;
       for (const locale of ['en', 'ko'] as const) {
         const want = JSON.stringify(toDiagnostics(doc, findings, locale));
-        assert.equal(`[${diagnosticsJsonParts(doc, findings, locale).join(',')}]`, want, `document ${k}, edit ${i}, ${locale}`);
+        assert.equal(`[${diagnosticsJsonParts(doc, findings, locale).map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('utf8'))).join(',')}]`, want, `document ${k}, edit ${i}, ${locale}`);
         const bytes = encodeRawJson({ head: '{"d":[', parts: diagnosticsJsonParts(doc, findings, locale), tail: ']}' });
         assert.equal(bytes.toString('utf8'), `{"d":${want}}`);
       }

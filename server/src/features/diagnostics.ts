@@ -13,6 +13,10 @@ export const DOCS_BASE = 'https://github.com/dockwise/dockwise/blob/main/docs/ru
 /** Key of a params object's pre-encoded JSON text (see `ServerOptions.rawJson`). */
 export const RAW_JSON = Symbol.for('dockwise.rawJson');
 
+/** One diagnostic's JSON: text, or its UTF-8 bytes (cached per finding). */
+export type JsonPart = string | Uint8Array;
+const NO_BYTES = new Uint8Array(0);
+
 /** A rule's docs page, named by its stable id (a renamed rule keeps its links; and the link is
  * in every diagnostic of every publish, so its length counts). */
 export function ruleDocUrl(rule: Pick<Rule, 'id'>): string {
@@ -66,15 +70,16 @@ function relatedOf(doc: DockerfileDocument, f: Finding, locale: Locale) {
 
 /**
  * The JSON text of `toDiagnostics(doc, findings, locale)` (same members in the same order, so
- * `JSON.parse` gives the same objects), as one string per diagnostic: join with ',' inside
- * brackets. Each string is cached on its finding with the positions it was built for (rule
- * results are cached, so the same finding object comes back keystroke after keystroke):
- * publishing a big file's diagnostics costs a few comparisons per finding, not a serialisation.
+ * `JSON.parse` gives the same objects), one part per diagnostic: join with ',' inside
+ * brackets. A part is cached on its finding, UTF-8 encoded, with the positions it was built
+ * for (rule results are cached, so the same finding object comes back keystroke after
+ * keystroke): publishing a big file's diagnostics costs a few comparisons and a copy per
+ * finding, not a serialisation or an encoding. Findings with related information are text.
  */
-export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[], locale: Locale): string[] {
+export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[], locale: Locale): JsonPart[] {
   const t = doc.tree;
   const ls = t.lineStarts, len = t.text.length;
-  const parts: string[] = new Array(findings.length);
+  const parts: JsonPart[] = new Array(findings.length);
   // Findings come sorted by start: walk the lines forward instead of searching for each one.
   let line = 0;
   const lineFrom = (from: number, o: number): number => {
@@ -96,7 +101,7 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
     // Kept on the finding itself: the engine reuses finding objects while their report is cached.
     let c = f.encoded;
     if (!c || c.locale !== locale || c.severity !== f.severity || c.rule !== f.rule) {
-      c = { locale, severity: f.severity, rule: f.rule, tail: JSON.stringify(body(f, locale)).slice(1, -1), at: [-1, -1, -1, -1], text: '' };
+      c = { locale, severity: f.severity, rule: f.rule, tail: JSON.stringify(body(f, locale)).slice(1, -1), at: [-1, -1, -1, -1], bytes: NO_BYTES };
       f.encoded = c;
     }
     if (f.related.length) {
@@ -106,9 +111,9 @@ export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[
     const at = c.at;
     if (at[0] !== line || at[1] !== sc || at[2] !== el || at[3] !== ec) {
       at[0] = line; at[1] = sc; at[2] = el; at[3] = ec;
-      c.text = `{"range":${rangeJson(line, sc, el, ec)},${c.tail}}`;
+      c.bytes = Buffer.from(`{"range":${rangeJson(line, sc, el, ec)},${c.tail}}`);
     }
-    parts[i] = c.text;
+    parts[i] = c.bytes;
   }
   return parts;
 }
@@ -123,7 +128,7 @@ function rangeJson(sl: number, sc: number, el: number, ec: number): string {
  */
 export interface RawJson {
   head: string;
-  parts: string[];
+  parts: JsonPart[];
   tail: string;
 }
 
@@ -131,14 +136,21 @@ export interface RawJson {
 export function encodeRawJson(r: RawJson): Buffer {
   let n = Buffer.byteLength(r.head) + Buffer.byteLength(r.tail) + Math.max(0, r.parts.length - 1);
   const lens = new Array<number>(r.parts.length);
-  for (let i = 0; i < r.parts.length; i++) { const l = Buffer.byteLength(r.parts[i]); lens[i] = l; n += l; }
+  for (let i = 0; i < r.parts.length; i++) {
+    const p = r.parts[i];
+    const l = typeof p === 'string' ? Buffer.byteLength(p) : p.length;
+    lens[i] = l;
+    n += l;
+  }
   const buf = Buffer.allocUnsafe(n);
   let o = buf.write(r.head, 0);
   for (let i = 0; i < r.parts.length; i++) {
     if (i) buf[o++] = 0x2c; // ','
-    o += buf.write(r.parts[i], o, lens[i]);
+    const p = r.parts[i];
+    if (typeof p === 'string') buf.write(p, o, lens[i]);
+    else buf.set(p, o);
+    o += lens[i];
   }
   buf.write(r.tail, o);
   return buf;
 }
-

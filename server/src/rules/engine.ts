@@ -31,16 +31,17 @@ export interface Finding {
   encoded?: EncodedFinding;
 }
 
-/** A finding's diagnostic as JSON text, and what it was built for. */
+/** A finding's diagnostic as UTF-8 JSON, and what it was built for. */
 export interface EncodedFinding {
   locale: string;
   severity: EffectiveSeverity;
   rule: Rule;
   /** Everything after the range, without braces. */
   tail: string;
-  /** Positions `text` was built with: start line/character, end line/character. */
+  /** Positions `bytes` was built with: start line/character, end line/character. */
   at: number[];
-  text: string;
+  /** The diagnostic's JSON text, encoded (a publish copies it; it does not encode it again). */
+  bytes: Uint8Array;
 }
 
 const byKey = new Map<string, Rule>();
