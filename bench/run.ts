@@ -271,9 +271,10 @@ async function lspWorkload(name: string, cmd: string, args: string[], text: stri
       // The peer publishes once per change, without versions: wait for all 40.
       await new Promise<void>((resolve, reject) => {
         const t = setInterval(() => {
-          if (c.publishCount - before >= 40) { clearInterval(t); resolve(); }
+          if (c.publishCount - before >= 40) { clearInterval(t); clearTimeout(limit); resolve(); }
         }, 2);
-        setTimeout(() => { clearInterval(t); reject(new Error('burst timeout')); }, 300000);
+        // Cleared when the burst settles (a pending timer kept the bench process alive for 5 min).
+        const limit = setTimeout(() => { clearInterval(t); reject(new Error('burst timeout')); }, 300000);
       });
     }
     const burst = performance.now() - last;
