@@ -179,34 +179,38 @@ function anchorIn(list: readonly (Anchor & { end: number })[], pos: number): Anc
 /** Shared by every instruction without reports (never mutated). */
 const NO_ITEMS = Object.freeze([]) as unknown as Item[];
 
-interface CachedItems {
-  key: string;
-  items: Item[];
+/**
+ * One list of instructions (a stage, or those before the first FROM) as the last run saw it:
+ * its nodes and, in parallel, each node's cache key and rule results.
+ */
+interface CachedList {
+  instrs: readonly Instruction[];
+  keys: string[];
+  items: Item[][];
 }
 
-/** Per-document cache of instruction-rule results, keyed by node identity. */
+/**
+ * Per-document cache of instruction-rule results, keyed by node identity: per list, keyed by
+ * its first node (a stage's FROM). A node is looked up in its list's previous run a little
+ * ahead of the last match (reused nodes keep their order), not in a map per node: one WeakMap
+ * entry per stage instead of one per instruction.
+ */
 export class RuleCache {
-  private map = new WeakMap<Instruction, CachedItems>();
+  private lists = new WeakMap<Instruction, CachedList>();
   hits = 0;
   misses = 0;
-  /** `compute(ins)` may return a reused array: it is read before the next call. */
-  get(ins: Instruction, key: string, compute: (ins: Instruction) => { rule: Rule; report: Report }[]): Item[] {
-    const c = this.map.get(ins);
-    if (c && c.key === key) {
-      this.hits++;
-      return c.items;
-    }
-    this.misses++;
-    const reports = compute(ins);
-    let items: Item[] = NO_ITEMS;
-    if (reports.length) {
-      const anchor = () => ins;
-      items = reports.map((x) => own(x.rule, x.report, anchor));
-    }
-    this.map.set(ins, { key, items });
-    return items;
+  /** @internal The previous run of the list whose first node is `head`. */
+  previous(head: Instruction): CachedList | undefined {
+    return this.lists.get(head);
+  }
+  /** @internal */
+  remember(head: Instruction, list: CachedList): void {
+    this.lists.set(head, list);
   }
 }
+
+/** How far ahead of the last match a node is looked for (past a longer deleted run, nodes are checked again). */
+const SCAN_AHEAD = 64;
 
 export interface RunOptions {
   severities?: Map<Rule, Severity>;
@@ -611,10 +615,15 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   // adds to a stage's shells), so the shell and the cache key are looked up again only there.
   const instructionItems = (list: readonly Instruction[], st: Stage | null): Item[] => {
     const all: Item[] = [];
+    if (list.length === 0) return all;
     const family = stageFamily(st);
     let shell: string[] | null = null;
     let key = '';
     let kind: ReturnType<typeof shellKind> = 'posix';
+    const prev = cache.previous(list[0]);
+    const keys = new Array<string>(list.length);
+    const itemsOf = new Array<Item[]>(list.length);
+    let j = 0;
     for (let i = 0; i < list.length; i++) {
       const ins = list[i];
       if (shell === null || list[i - 1].name === 'SHELL') {
@@ -625,10 +634,34 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
           key = (s === DEFAULT_SHELL ? family : family + '\0' + s.join('\0')) + '\0' + enabled.key;
         }
       }
-      ctx.escape = ins.escape; ctx.family = family; ctx.shell = shell; ctx.shellKind = kind;
-      const items = cache.get(ins, key, checkInstruction);
-      for (let j = 0; j < items.length; j++) all.push(items[j]);
+      let items: Item[] | null = null;
+      if (prev) {
+        const end = Math.min(prev.instrs.length, j + SCAN_AHEAD);
+        for (let k = j; k < end; k++) {
+          if (prev.instrs[k] === ins) {
+            if (prev.keys[k] === key) items = prev.items[k];
+            j = k + 1;
+            break;
+          }
+        }
+      }
+      if (items) {
+        cache.hits++;
+      } else {
+        cache.misses++;
+        ctx.escape = ins.escape; ctx.family = family; ctx.shell = shell; ctx.shellKind = kind;
+        const reports = checkInstruction(ins);
+        items = NO_ITEMS;
+        if (reports.length) {
+          const anchor = () => ins;
+          items = reports.map((x) => own(x.rule, x.report, anchor));
+        }
+      }
+      keys[i] = key;
+      itemsOf[i] = items;
+      for (let k = 0; k < items.length; k++) all.push(items[k]);
     }
+    cache.remember(list[0], { instrs: list, keys, items: itemsOf });
     return all;
   };
   // A comment edited inside a stage leaves its Stage object (same instructions) but per-stage
