@@ -1,5 +1,5 @@
-//! Rule findings → LSP diagnostics (code = DFnnn, source = dockwise, docs link, data.name), as objects or,
-//! for the stdio transport, directly as JSON text with each finding's fixed part cached.
+//! Rule findings → LSP diagnostics (code = DFnnn, source = dockwise, docs link, data.name), as
+//! objects or, for the stdio transport, directly as JSON with each finding's encoding cached.
 
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding } from '../rules/engine';

@@ -456,8 +456,11 @@ class ModelView implements SemanticModel {
   get defs(): VarDef[] { return (this.defList ??= pick(this.tree.chain, this.whole.defsIn, true)); }
   get refs(): ResolvedRef[] { return (this.refList ??= pick(this.tree.chain, this.whole.refsIn, true)); }
   get stageRefs(): StageRef[] {
-    const groups = stageRefsByStage(this.whole);
-    return (this.stageRefList ??= pick(this.tree.chain, (st) => groups.get(st) ?? [], false));
+    if (!this.stageRefList) {
+      const groups = stageRefsByStage(this.whole);
+      this.stageRefList = pick(this.tree.chain, (st) => groups.get(st) ?? [], false);
+    }
+    return this.stageRefList;
   }
   get predefined(): Map<string, VarDef> { return this.whole.predefined; }
   get stageNamesVersion(): number { return this.whole.stageNamesVersion; }
