@@ -8,7 +8,7 @@
 import { defineRule, type Fix } from '../defineRule';
 import type { ShCommand } from '../../shell/commands';
 import {
-  copiedPath, copyOperands, deleteLines, flag, lineNumber, resolvePath, runCommands, stageSequences,
+  copiedPath, copyOperands, deleteLines, flag, isWholeContext, lineNumber, resolvePath, runCommands, stageSequences,
   workdirAfter, type CopyOperands, type CPath, type Step,
 } from '../util/buildCacheSize';
 
@@ -60,7 +60,7 @@ interface PendingCopy {
 
 function copiedOf(p: PendingCopy): Copied {
   const { op, cwd } = p;
-  return { step: p.step, paths: op.sources.map((s) => ({ path: copiedPath(cwd, op, s), dir: s.value.endsWith('/') || /^\.\/*$/.test(s.value) })) };
+  return { step: p.step, paths: op.sources.map((s) => ({ path: copiedPath(cwd, op, s), dir: s.value.endsWith('/') || isWholeContext(s) })) };
 }
 
 export default defineRule({

@@ -111,7 +111,7 @@ export function workdirAfter(cwd: CPath, ins: Instruction): CPath {
  */
 export function copiedPath(cwd: CPath, op: CopyOperands, src: Word): CPath {
   const d = op.dest.value;
-  if (src.value.endsWith('/') || /^\.\/*$/.test(src.value)) return /[*?[\\]/.test(src.value) ? null : resolvePath(cwd, d);
+  if (src.value.endsWith('/') || isWholeContext(src)) return /[*?[\\]/.test(src.value) ? null : resolvePath(cwd, d);
   const destDir = d.endsWith('/') || d === '.' || d === '..' || d.endsWith('/.') || op.sources.length > 1;
   const base = src.value.replace(/\/+$/, '').split('/').pop() ?? '';
   if (!base || base === '.' || base === '..' || /[*?[\\]/.test(src.value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(src.value)) {
