@@ -191,6 +191,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, findings, loc) });
     }
     lastPublishAt = performance.now();
+    settleWhenIdle(doc);
   }
 
   let gcTimer: NodeJS.Timeout | null = null;
@@ -254,9 +255,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let lastChangeAt = -1e9;
   let lastPublishAt = -1e9;
 
+  // An edit moves the instructions after it lazily (see `Instruction.lag`): the diagnostics do
+  // not wait for their inner spans. Those are caught up by the first request that reads the
+  // tree, or once edits pause for 20 ms, so that such a request finds the work done. Not
+  // right after the publish: someone typing fast would wait for it on the next keystroke.
+  const toSettle = new Set<DockerfileDocument>();
+  let settleTimer: NodeJS.Timeout | null = null;
+  function settleWhenIdle(doc: DockerfileDocument): void {
+    toSettle.add(doc);
+    if (settleTimer) clearTimeout(settleTimer);
+    settleTimer = setTimeout(settleNow, 20);
+    settleTimer.unref?.();
+  }
+  function settleNow(): void {
+    settleTimer = null;
+    for (const d of toSettle) d.settle();
+    toSettle.clear();
+  }
+
   function schedule(uri: string): void {
     dirty.add(uri);
     if (gcSoon) { clearTimeout(gcSoon); gcSoon = null; }
+    if (settleTimer) { clearTimeout(settleTimer); settleTimer = null; }
     // vscode-jsonrpc dispatches one queued message per event-loop turn (setImmediate). Changes
     // are only recorded (parsing is deferred to validation), so a burst costs little per
     // keystroke. After an isolated change, validation runs two turns later — after any message
@@ -316,7 +336,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function contextFactsFor(doc: DockerfileDocument): ContextFacts | undefined {
     if (settings.context?.diagnostics === false || !doc.uri.startsWith('file:') || doc.uri.endsWith('.dockerignore')) return undefined;
     if (!existsOnDisk(doc.uri)) return undefined;
-    const sources = contextSources(doc.tree, doc.model).map((x) => x.source);
+    // Values only (no absolute offsets): no need to settle the nodes the last edit moved.
+    const u = doc.unsettled();
+    const sources = contextSources(u.tree, u.model).map((x) => x.source);
     const sk = sources.join('\0');
     const have = facts.get(doc.uri);
     if ((!have || have.sources !== sk) && factsInFlight.get(doc.uri) !== sk) void fetchFacts(doc.uri, sources, sk);
@@ -519,6 +541,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const uri = p.textDocument?.uri;
     if (typeof uri !== 'string') return;
+    const closed = docs.get(uri);
+    if (closed) toSettle.delete(closed);
     docs.delete(uri);
     facts.delete(uri);
     perDoc.delete(uri);

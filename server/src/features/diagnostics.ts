@@ -77,7 +77,8 @@ function relatedOf(doc: DockerfileDocument, f: Finding, locale: Locale) {
  * finding, not a serialisation or an encoding. Findings with related information are text.
  */
 export function diagnosticsJsonParts(doc: DockerfileDocument, findings: Finding[], locale: Locale): JsonPart[] {
-  const t = doc.tree;
+  // Line starts and text length only: read without settling the tree (see `Instruction.lag`).
+  const t = doc.unsettled().tree;
   const ls = t.lineStarts, len = t.text.length;
   const parts: JsonPart[] = new Array(findings.length);
   // Findings come sorted by start: walk the lines forward instead of searching for each one.

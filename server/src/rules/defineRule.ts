@@ -88,6 +88,16 @@ export interface RuleMeta {
    */
   reads?: 'outline' | 'comments';
   /**
+   * For file rules that are not `perStage`, when the rule reads the inner spans (words, flags,
+   * …: anything but an instruction's own `start` and `end`) of only some instructions:
+   * `'final'` those of the last stage and the stages it is built FROM, `'prelude'` those before
+   * the first FROM, `'none'` none (node positions, comments, directives and text only). The
+   * engine settles just those before the rule runs (see `Instruction.lag`); for any other rule
+   * it settles the whole tree the first time the rule reads the tree or the model. A test
+   * runs every rule on trees whose other nodes lag (test/unit/lag.test.ts).
+   */
+  touches?: 'final' | 'prelude' | 'none';
+  /**
    * For instruction rules: the instructions the rule looks at (upper-case names). An ONBUILD
    * node is given to the rule when its trigger's name (or ONBUILD) is listed. Absent: every
    * instruction. The engine calls a rule only for those, instead of every rule for every node.

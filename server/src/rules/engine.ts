@@ -7,6 +7,7 @@
 import type { DockerfileTree, Instruction, Span, TopNode, VarRef } from '../syntax/nodes';
 import { lineOfOffset } from '../syntax/lineIndex';
 import { detachStrings } from '../syntax/detach';
+import { settle, settleAll, settleTree } from '../syntax/incremental';
 import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
 import { commandScript, shellKind } from '../shell/commands';
 import { stageFamily, WHOLE_MODEL } from './stageFacts';
@@ -466,13 +467,34 @@ class ModelView implements SemanticModel {
   get stageNamesVersion(): number { return this.whole.stageNamesVersion; }
   stageOf(ins: Instruction): Stage | null { return this.whole.stageOf(ins); }
   /** Per-stage rules see every stage's name; the engine notes that this rule asked. */
-  stageByName(name: string): Stage | undefined { this.onStageByName(); return this.whole.stageByName(name); }
+  stageByName(name: string): Stage | undefined {
+    this.onStageByName();
+    const st = this.whole.stageByName(name);
+    // The rule may read that stage (and its chain): settle them (see `Instruction.lag`).
+    if (st) settleChain(st);
+    return st;
+  }
   scopeAt(ins: Instruction): Map<string, VarDef> { return this.whole.scopeAt(ins); }
   shellOf(ins: Instruction): string[] { return this.whole.shellOf(ins); }
   expand(text: string, ins: Instruction | null): string { return this.whole.expand(text, ins); }
   resolveRef(ref: VarRef): ResolvedRef | undefined { return this.whole.resolveRef(ref); }
-  defsIn(stage: Stage | null): VarDef[] { return this.whole.defsIn(stage); }
-  refsIn(stage: Stage | null): ResolvedRef[] { return this.whole.refsIn(stage); }
+  defsIn(stage: Stage | null): VarDef[] { if (stage) settleChain(stage); return this.whole.defsIn(stage); }
+  refsIn(stage: Stage | null): ResolvedRef[] { if (stage) settleChain(stage); return this.whole.refsIn(stage); }
+}
+
+/** Settles a stage's instructions and those of the stages it is built FROM. */
+function settleChain(st: Stage): void {
+  for (let p: Stage | null = st, n = 0; p && n < 64; p = p.parent, n++) settleAll(p.instructions);
+}
+
+/**
+ * What a file rule without `touches` gets: the whole tree is settled the first time the rule
+ * reads the tree or the model (rules that need only external facts return before that).
+ */
+class SettlingContext {
+  constructor(private readonly t: DockerfileTree, private readonly m: SemanticModel, readonly external: ExternalFacts, readonly report: (r: Report) => void) {}
+  get tree(): DockerfileTree { settleTree(this.t); return this.t; }
+  get model(): SemanticModel { settleTree(this.t); return this.m; }
 }
 
 function pick<T>(chain: Stage[], get: (s: Stage | null) => T[], withGlobal: boolean): T[] {
@@ -483,7 +505,15 @@ function pick<T>(chain: Stage[], get: (s: Stage | null) => T[], withGlobal: bool
 
 /** `onStageByName` is called when a rule asks about stage names (its answer depends on other stages). */
 function stageViews(tree: DockerfileTree, model: SemanticModel, onStageByName: () => void): (st: Stage) => { tree: DockerfileTree; model: SemanticModel } {
+  // Every view reads the global prelude's ARGs; each reads its own chain (see `Instruction.lag`).
+  let preludeSettled = false;
   return (st) => {
+    if (!preludeSettled) {
+      const first = model.stages.length ? tree.instructions.indexOf(model.stages[0].from) : -1;
+      settleAll(first < 0 ? tree.instructions : tree.instructions.slice(0, first));
+      preludeSettled = true;
+    }
+    settleChain(st);
     const chain: Stage[] = [st];
     for (let p = st.parent, n = 0; p && n < 32; p = p.parent, n++) chain.unshift(p);
     // The first stage's view also holds the global prelude (ARGs before the first FROM), so
@@ -562,6 +592,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     let b = brokenMemo.get(ins);
     if (b === undefined) {
       // (commandScript is null for instructions that run no command.)
+      settle(ins);
       b = ins.errors.some((e) => e.code === 'unterminated-heredoc') || (commandScript(ins, tree.text)?.errors.length ?? 0) > 0;
       brokenMemo.set(ins, b);
     }
@@ -602,7 +633,10 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   const ctx: InstructionRuleContext = { escape: '\\', source, family: 'unknown', shell: DEFAULT_SHELL, shellKind: 'posix', report: (report: Report) => { acc.push({ rule: current!, report }); } };
   const checkInstruction = (ins: Instruction): { rule: Rule; report: Report }[] => {
     acc.length = 0;
-    for (const rule of rulesFor(enabled, ins)) {
+    const rules = rulesFor(enabled, ins);
+    // The rules read the node's inner spans: catch them up (see `Instruction.lag`).
+    if (rules.length && ins.lag !== 0) settle(ins);
+    for (const rule of rules) {
       current = rule;
       try {
         rule.checkInstruction(ins, ctx);
@@ -678,7 +712,8 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   // Instructions before the first FROM (few), then each stage's instruction results as one
   // cached block: an unchanged stage (same Stage object) costs one lookup, not one per node.
   const firstFrom = model.stages.length ? tree.instructions.indexOf(model.stages[0].from) : tree.instructions.length;
-  pushItems(instructionItems(tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom), null));
+  const preludeInstructions = tree.instructions.slice(0, firstFrom < 0 ? tree.instructions.length : firstFrom);
+  pushItems(instructionItems(preludeInstructions, null));
   const blockCache = opts.stageCache ?? new StageRuleCache();
   const blockKey = keyId(enabled.key);
   const stages = model.stages;
@@ -762,8 +797,13 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
       continue;
     }
     const items: Item[] = [];
+    const report = (r: Report) => { items.push(own(rule, r, nodeAnchor)); };
+    const external = opts.external ?? {};
+    // Settle what the rule reads (see `Instruction.lag`): what it declares, or all of it.
+    if (rule.touches === 'final') { if (stages.length) settleChain(stages[stages.length - 1]); }
+    else if (rule.touches === 'prelude') settleAll(preludeInstructions);
     try {
-      rule.check({ tree, model, external: opts.external ?? {}, report: (r) => items.push(own(rule, r, nodeAnchor)) });
+      rule.check(rule.touches ? { tree, model, external, report } : new SettlingContext(tree, model, external, report));
     } catch (e) {
       items.push(own(rule, internalError(rule, { start: 0, end: 0 }, e), nodeAnchor));
     }

@@ -13,6 +13,7 @@
 import type { DockerfileTree, Flag, Instruction, KeyValue, VarRef, Word } from '../syntax/nodes';
 import { expandText } from './expand';
 import { lineOfOffset } from '../syntax/lineIndex';
+import { settleAll } from '../syntax/incremental';
 
 export type VarKind = 'ARG' | 'ENV' | 'predefined';
 
@@ -282,6 +283,7 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
     globalRefs.push(...prelude.globalRefs);
     for (const [k2, v] of prelude.scope) globalScope.set(k2, v);
   } else {
+    settleAll(globalsKey);
     for (const ins of globalsKey) {
       if (ins.vars.length || ins.trigger) resolveRefs(ins, globalScope, null, globalRefs);
       if (ins.name === 'ARG') declare(ins, globalScope, null, globalArgs);
@@ -321,6 +323,8 @@ export function buildModel(tree: DockerfileTree, cache?: ModelCache): SemanticMo
       return { m: memo, e };
     }
     const instrs = all.slice(k, e);
+    // Built from these nodes' inner spans too: catch them up (see `Instruction.lag`).
+    settleAll(instrs);
     const nameWord = from.stageName && from.asKeyword && from.asKeyword.value.toLowerCase() === 'as' ? from.stageName : null;
     const platformFlag = ins.flags.find((f) => f.name === 'platform');
     const st: Stage = new StageImpl(index, nameWord ? nameWord.value.toLowerCase() : null, nameWord, ins, instrs, imageRaw, image, parent, platformFlag?.value ?? null);

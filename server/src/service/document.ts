@@ -3,8 +3,8 @@
 //! Pure: no LSP connection, no file system.
 
 import { parse } from '../syntax/parser';
-import { reparse, updateLineStarts, type ReparseResult, type TextEdit } from '../syntax/incremental';
-import type { ParseResult } from '../syntax/nodes';
+import { reparse, settleTree, updateLineStarts, type ReparseResult, type TextEdit } from '../syntax/incremental';
+import type { DockerfileTree, ParseResult } from '../syntax/nodes';
 import { buildModel, ModelCache, type SemanticModel } from '../semantics/model';
 import { FileRuleCache, RuleCache, StageRuleCache, runRules, type Finding, type RunOptions } from '../rules/engine';
 import { offsetAt, positionAt, type Position } from '../syntax/lineIndex';
@@ -46,21 +46,51 @@ export class DockerfileDocument {
 
   /** The current parse; changes received since the last access are parsed now, as one edit. */
   get parse(): ParseResult {
-    if (this.pending) this.flushPending();
-    return this.result;
+    const r = this.current();
+    settleTree(r.tree);
+    return r;
   }
   get text(): string { return this.pending ? this.pending.text : this.result.tree.text; }
   get tree() { return this.parse.tree; }
 
   get model(): SemanticModel {
-    if (!this.modelMemo) this.modelMemo = buildModel(this.parse.tree, this.modelCache);
+    settleTree(this.current().tree);
+    return this.currentModel();
+  }
+
+  /**
+   * Catches up the inner spans of the instructions the last reparse moved (see `Instruction.lag`).
+   * Every public accessor does so first; the server calls it after publishing diagnostics, so
+   * that the next request or edit finds it done.
+   */
+  settle(): void {
+    if (!this.pending) settleTree(this.result.tree);
+  }
+
+  /**
+   * The current tree and model without settling them: for readers of values (words, flag
+   * values) and of positions relative to one instruction only, which lagging nodes answer
+   * right (see `Instruction.lag`). The server reads the COPY sources so, on every keystroke.
+   */
+  unsettled(): { tree: DockerfileTree; model: SemanticModel } {
+    return { tree: this.current().tree, model: this.currentModel() };
+  }
+
+  /** The current parse, possibly with lagging nodes: only for `findings` (the engine settles what it reads). */
+  private current(): ParseResult {
+    if (this.pending) this.flushPending();
+    return this.result;
+  }
+
+  private currentModel(): SemanticModel {
+    if (!this.modelMemo) this.modelMemo = buildModel(this.current().tree, this.modelCache);
     return this.modelMemo;
   }
 
   private flushPending(): void {
     const p = this.pending!;
     this.pending = null;
-    const r = reparse(this.result, { start: p.start, end: p.origEnd, text: p.text.slice(p.start, p.end) }, p);
+    const r = reparse(this.result, { start: p.start, end: p.origEnd, text: p.text.slice(p.start, p.end) }, p, true);
     this.reparses++;
     this.result = r;
     this.lastReparse = r;
@@ -125,18 +155,21 @@ export class DockerfileDocument {
   /** Findings for the current version; `key` identifies the options (recomputed when it changes). */
   findings(opts: RunOptions, key: unknown = opts): Finding[] {
     if (this.findingsMemo && this.findingsMemo.key === key) return this.findingsMemo.findings;
-    const findings = runRules(this.parse.tree, this.model, { ...opts, cache: this.ruleCache, stageCache: this.stageRuleCache, fileCache: this.fileRuleCache });
+    // Without settling: the moved nodes' inner spans catch up later (`settle`), off the path
+    // from an edit to its diagnostics; the engine settles the nodes its rules read.
+    const findings = runRules(this.current().tree, this.currentModel(), { ...opts, cache: this.ruleCache, stageCache: this.stageRuleCache, fileCache: this.fileRuleCache });
     this.findingsMemo = { key, findings };
     return findings;
   }
 
   positionAt(offset: number): Position {
-    const t = this.parse.tree;
+    // Line starts and text only: no need to settle.
+    const t = this.current().tree;
     return positionAt(t.lineStarts, t.text.length, offset);
   }
 
   offsetAt(p: Position): number {
-    const t = this.parse.tree;
+    const t = this.current().tree;
     return offsetAt(t.lineStarts, t.text, p);
   }
 }

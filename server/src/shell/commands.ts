@@ -3,6 +3,7 @@
 //! shared by the package-manager rules. Pure.
 
 import { detachStrings } from '../syntax/detach';
+import { settle } from '../syntax/incremental';
 import type { Instruction } from '../syntax/nodes';
 import { basename, cleanContinuations, identityText, parseShellMapped, stripWrappers, type ShCommand, type ShError, type ShWord } from './parser';
 
@@ -57,6 +58,8 @@ function shebangIsShell(body: string): boolean {
  * trigger). Null for other instructions. Cached per node (recomputed when the node moved).
  */
 export function commandScript(ins: Instruction, source: string): CommandScript | null {
+  // A node moved by a lazy reparse is read with its inner spans caught up (see `Instruction.lag`).
+  if (ins.lag !== 0) settle(ins);
   const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
   if (!target) return null;
   const c = cache.get(target);

@@ -58,6 +58,11 @@ function shiftWords(list: Word[], d: number): void {
 /** Moves every offset of an instruction by `d`, in place. */
 export function shiftInstruction(n: Instruction, d: number): void {
   n.start += d; n.end += d;
+  shiftInner(n, d);
+}
+
+/** Moves every offset of an instruction except its own `start` and `end`, in place. */
+function shiftInner(n: Instruction, d: number): void {
   shiftSpan(n.keywordSpan, d);
   shiftSpan(n.headSpan, d);
   shiftSpan(n.argsSpan, d);
@@ -86,6 +91,46 @@ export function shiftNode(n: TopNode, d: number): void {
   if (n.kind === 'instruction') shiftInstruction(n, d);
   else if (n.kind === 'comment') { n.start += d; n.end += d; }
   else { n.start += d; n.end += d; shiftSpan(n.nameSpan, d); shiftSpan(n.valueSpan, d); }
+}
+
+/**
+ * Moves a node by `d` lazily: an instruction's own `start` and `end` now, its inner spans
+ * when it is settled (its `lag` grows by `d`). Comments and directives have no inner lag.
+ */
+function shiftNodeLazily(n: TopNode, d: number): void {
+  if (n.kind === 'instruction') { n.start += d; n.end += d; n.lag += d; }
+  else shiftNode(n, d);
+}
+
+/** Catches an instruction's inner spans up with its `start` and `end` (see `Instruction.lag`). */
+export function settle(n: Instruction): void {
+  const d = n.lag;
+  if (d !== 0) {
+    n.lag = 0;
+    shiftInner(n, d);
+  }
+}
+
+/** Settles every instruction of `list` (a stage's, say). */
+export function settleAll(list: readonly Instruction[]): void {
+  for (let i = 0; i < list.length; i++) if (list[i].lag !== 0) settle(list[i]);
+}
+
+/** Whether some instruction of the tree may lag (a lazy reparse moved it and nothing settled it yet). */
+export function hasLag(tree: DockerfileTree): boolean {
+  return (tree as TreeInternal).lagFrom !== undefined;
+}
+
+/** Settles every instruction of the tree; then its nodes read as a full parse's would. */
+export function settleTree(tree: DockerfileTree): void {
+  const t = tree as TreeInternal;
+  if (t.lagFrom === undefined) return;
+  const nodes = t.nodes;
+  for (let i = t.lagFrom; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n.kind === 'instruction' && n.lag !== 0) settle(n);
+  }
+  t.lagFrom = undefined;
 }
 
 /**
@@ -183,9 +228,17 @@ function fullResult(text: string): ReparseResult {
  * its reused nodes now carry the new offsets (and its line starts may be the new ones, updated
  * in place by the caller). `after`, when given, must be exactly the text with the edit applied
  * and its line starts.
+ *
+ * With `lazy`, the instructions after the edit move only their own `start` and `end`; their
+ * inner spans lag until `settle` / `settleTree` (a 20,000-line file has ~60,000 inner spans,
+ * and moving them all is most of a keystroke's reparse). Lags add up over edits until then.
+ * The caller then owns the promise that nothing reads an inner span of a lagging node: see
+ * `Instruction.lag`.
  */
-export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: string; lineStarts: number[] }): ReparseResult {
+export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: string; lineStarts: number[] }, lazy = false): ReparseResult {
   const old = prev.tree as TreeInternal;
+  // An eager reparse leaves no lag: it starts from a settled tree.
+  if (!lazy) settleTree(old);
   const oldText = old.text;
   const start = Math.max(0, Math.min(edit.start, oldText.length));
   const end = Math.max(start, Math.min(edit.end, oldText.length));
@@ -239,7 +292,25 @@ export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: strin
     const oldIns = old.instructions;
     const insHead = r < nodes.length ? firstAtOrAfter(oldIns, nodes[r].start) : oldIns.length;
     const insTail = syncIndex < nodes.length ? firstAtOrAfter(oldIns, nodes[syncIndex].start) : oldIns.length;
-    for (let i = syncIndex; i < nodes.length; i++) shiftNode(nodes[i], delta);
+    // New index of old node `syncIndex`, and from where the new tree's nodes may lag.
+    const kept = r + mid.length;
+    let lagFrom: number | undefined;
+    if (lazy) {
+      // The replaced nodes are read as they were (the rules engine compares their outlines).
+      for (let i = r; i < syncIndex; i++) { const n = nodes[i]; if (n.kind === 'instruction' && n.lag !== 0) settle(n); }
+      if (delta !== 0) {
+        for (let i = syncIndex; i < nodes.length; i++) shiftNodeLazily(nodes[i], delta);
+        if (syncIndex < nodes.length) lagFrom = kept;
+      }
+      // Lags of earlier edits stay until something settles them.
+      const was = old.lagFrom;
+      if (was !== undefined) {
+        const at = was < r ? was : was < syncIndex ? kept : was - syncIndex + kept;
+        if (at < kept + nodes.length - syncIndex) lagFrom = lagFrom === undefined ? at : Math.min(lagFrom, at);
+      }
+    } else {
+      for (let i = syncIndex; i < nodes.length; i++) shiftNode(nodes[i], delta);
+    }
     // Both lists are built at their final size (no intermediate slices: they are long).
     const newNodes = spliced(nodes, r, syncIndex, mid);
     let midIns = 0;
@@ -258,12 +329,14 @@ export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: strin
       preludeEndLine: old.preludeEndLine,
     };
     stampGeneration(tree, old.generation ?? -1);
+    // Not enumerable (like `generation`): a settled tree compares equal to a full parse's.
+    if (lagFrom !== undefined) Object.defineProperty(tree, 'lagFrom', { value: lagFrom, writable: true, enumerable: false, configurable: true });
     // The error list is collected when asked for (the server reads errors per node).
     const result = { tree: tree as DockerfileTree, changedFrom: r, changedCount: mid.length, removed: syncIndex - r, full: false } as ReparseResult;
     // Not a closure over `old`: that would pin the previous text.
     const preludeErrors = old.preludeErrors;
     let errors: ReparseResult['errors'] | undefined;
-    Object.defineProperty(result, 'errors', { enumerable: true, get: () => (errors ??= collectErrors(preludeErrors, newNodes)) });
+    Object.defineProperty(result, 'errors', { enumerable: true, get: () => (errors ??= (settleTree(tree), collectErrors(preludeErrors, newNodes))) });
     return result;
   } catch {
     return fullResult(newText);

@@ -176,6 +176,13 @@ export interface Instruction extends Span {
   escape: EscapeChar;
   /** Structural problems found while parsing this instruction (also listed in `ParseResult.errors`). */
   errors: ParseError[];
+  /**
+   * @internal How far this instruction's inner offsets (every span except its own `start` and
+   * `end`) lag behind: 0 except between an incremental reparse that moved the node and the
+   * `settle` (syntax/incremental.ts) that catches them up. Readers of a document's tree never
+   * see a lag (the document settles first); the rules engine settles what it reads.
+   */
+  lag: number;
 }
 
 export type TopNode = Directive | Comment | Instruction;

@@ -365,7 +365,7 @@ function emptyInstruction(escape: EscapeChar): Instruction {
     kind: 'instruction', start: 0, end: 0, keyword: '', name: '', keywordSpan: { start: 0, end: 0 }, known: false,
     flags: [], args: [], argsText: '', argsSpan: null, vars: [], comments: [], emptyContinuationLines: [],
     heredocs: [], headSpan: { start: 0, end: 0 }, command: null, from: null, keyValues: [], healthcheck: null,
-    trigger: null, escape, errors: [],
+    trigger: null, escape, errors: [], lag: 0,
   };
 }
 
@@ -836,4 +836,6 @@ function parseUnsafe(text: string): ParseResult {
 export interface TreeInternal extends DockerfileTree {
   preludeErrors: ParseError[];
   preludeEndLine: number;
+  /** Index in `nodes` from which instructions may lag (see `Instruction.lag`); absent when none do. */
+  lagFrom?: number;
 }

@@ -13,6 +13,7 @@ export default defineRule({
     ko: { title: '첫 FROM보다 앞에 있는 명령어', rationale: 'Dockerfile은 FROM으로 시작해야 합니다. FROM 앞에는 ARG, 주석, 파서 지시어만 올 수 있습니다. FROM이 하나도 없으면 빌드할 것이 없습니다.' },
   },
   scope: 'file',
+  touches: 'prelude',
   check(ctx) {
     let sawFrom = false;
     for (const ins of ctx.tree.instructions) {

@@ -20,6 +20,7 @@ export default defineRule({
     ko: { title: '파서 지시어 문제', rationale: '지시어(`# syntax=`, `# escape=`, `# check=`)는 파일 맨 앞 줄들에서만, 각각 한 번만, 올바른 값으로 써야 동작합니다. 주석, 빈 줄, 명령어 다음에 오면 그냥 주석이 됩니다.' },
   },
   scope: 'file',
+  touches: 'none',
   reads: 'comments',
   check(ctx) {
     const { tree } = ctx;

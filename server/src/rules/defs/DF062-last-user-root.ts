@@ -30,6 +30,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  touches: 'final',
   check({ model, report }) {
     const final = model.stages[model.stages.length - 1];
     if (!final) return;

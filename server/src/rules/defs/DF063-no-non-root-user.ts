@@ -37,6 +37,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  touches: 'final',
   check({ tree, model, report }) {
     const final = model.stages[model.stages.length - 1];
     if (!final) return;

@@ -86,6 +86,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  touches: 'final',
   check({ tree, model, report }) {
     if (model.stages.length !== 1) return;
     const [own] = stageSequences(model.stages[0]);

@@ -68,6 +68,7 @@ export default defineRule({
     },
   },
   scope: 'file',
+  touches: 'final',
   check({ model, report }) {
     if (!model.stages.length) return;
     // The shipped image: the last stage and the stages it is built FROM.

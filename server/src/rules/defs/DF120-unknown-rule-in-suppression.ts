@@ -19,6 +19,7 @@ export default defineRule({
     ko: { title: '억제 주석에 없는 규칙 이름', rationale: '`# check=skip=JsonArgsRecommended`(BuildKit 검사 이름은 대소문자를 구분합니다)나 `# hadolint ignore=DL9999`는 아무것도 억제하지 못하는데 아무도 알아차리지 못합니다. 빠른 수정으로 가장 가까운 실제 이름을 제안합니다.' },
   },
   scope: 'file',
+  touches: 'none',
   check(ctx) {
     for (const p of collectPragmas(ctx.tree, ctx.model)) {
       if (p.kind === 'buildkit' && p.scope === 'file') continue; // DF011 checks the directive

@@ -16,6 +16,7 @@ export default defineRule({
     ko: { title: '인라인 억제 주석 사용', rationale: '억제 설정을 Dockerfile 곳곳이 아니라 검토된 설정 파일(`.hadolint.yaml`, `.dockwise.yaml`)에 모아 두려는 팀도 있습니다. 기본은 꺼져 있으며, 켜면 인라인 무시 주석을 모두 알려 줍니다.' },
   },
   scope: 'file',
+  touches: 'none',
   check(ctx) {
     for (const p of collectPragmas(ctx.tree, ctx.model)) {
       if (p.kind === 'buildkit' && p.scope === 'file') continue;

@@ -16,6 +16,7 @@ export default defineRule({
     ko: { title: '.hadolint.yaml의 알 수 없는 키', rationale: 'hadolint는 모르는 설정 키를 아무 말 없이 무시합니다. 그래서 `ignored:` 대신 `ignore:`, `override:` 대신 `overrides:`라고 쓰면 설정 전체가 조용히 적용되지 않습니다. 빠른 수정이 키 이름을 고칩니다.' },
   },
   scope: 'file',
+  touches: 'none',
   check(ctx) {
     const problems = ctx.external.config?.problems ?? [];
     const first = ctx.tree.nodes[0];
