@@ -14,7 +14,9 @@ import { buildModel } from '../../server/src/semantics/model';
 import { DockerfileDocument } from '../../server/src/service/document';
 import { defaultSeverities, resolveSeverities, runRules, type Finding } from '../../server/src/rules/engine';
 import { ALL_RULES } from '../../server/src/rules/registry.generated';
-import type { Rule, Severity } from '../../server/src/rules/defineRule';
+import type { ExternalFacts, Rule, Severity } from '../../server/src/rules/defineRule';
+import type { ContextFacts } from '../../server/src/context/facts';
+import { contextSources } from '../../server/src/rules/util/contextSources';
 import { generateDockerfile } from '../../bench/generate';
 import { FIXTURES } from './support/paths';
 
@@ -114,15 +116,17 @@ function files(): [string, string][] {
 }
 
 /** Findings on a poisoned tree (model built before the poison, as reused stages are) vs a clean one. */
-function compare(which: string, severities: Map<Rule, Severity>): number {
+function compare(which: string, severities: Map<Rule, Severity>, external?: (tree: DockerfileTree) => ExternalFacts): number {
   let compared = 0;
   for (const [name, text] of files()) {
     const clean = parse(text).tree;
-    const want = runRules(clean, buildModel(clean), { severities }).map(shape);
+    const want = runRules(clean, buildModel(clean), { severities, external: external?.(clean) }).map(shape);
     const tree = parse(text).tree;
     const model = buildModel(tree);
+    // (Facts from the clean twin: what the server would have computed before the edit.)
+    const facts = external?.(clean);
     poison(tree);
-    const got = runRules(tree, model, { severities }).map(shape);
+    const got = runRules(tree, model, { severities, external: facts }).map(shape);
     assert.deepStrictEqual(got, want, `${which}: ${name}`);
     compared += want.length;
   }
@@ -140,6 +144,36 @@ test('each file rule that declares `touches` reads nothing else (run alone, ever
   assert.ok(n > 50, `findings compared: ${n}`);
   // And all file rules together (those without a declaration settle the whole tree on first read).
   compare('file rules', only((r) => r.scope === 'file' && !r.perStage));
+});
+
+/** Build-context facts that make every context rule report on every COPY source. */
+function everythingWrong(ignorePath: string | null) {
+  return (tree: DockerfileTree): ExternalFacts => {
+    const sources: ContextFacts['sources'] = {};
+    const sensitive: ContextFacts['sensitive'] = {};
+    for (const s of contextSources(tree, buildModel(tree))) {
+      sources[s.source] = {
+        source: s.source, normalized: s.source, outside: false, isGlob: false, isRoot: true, remote: false,
+        status: ignorePath ? 'excluded' : 'not-found', files: 3, bytes: 300, matches: [], excludedFiles: 0,
+        excludedBy: ignorePath ? { index: 0, line: 0, text: s.source } : undefined, suggestion: 'elsewhere',
+      };
+      sensitive[s.source] = ['id_rsa'];
+    }
+    const context: ContextFacts = {
+      root: '/ctx', ignorePath, ignoreTarget: '/ctx/.dockerignore', appendAt: { line: 0, character: 0 }, appendPrefix: '',
+      includedFiles: 10, includedBytes: 1000, sources, sensitive,
+      heavy: [{ path: 'node_modules', name: 'node_modules', files: 5, bytes: 500, share: 0.5, suggestedPattern: 'node_modules' }],
+    };
+    return { context };
+  };
+}
+
+test('the build-context rules settle only the sources they report on', () => {
+  let n = 0;
+  for (const id of ['DF056', 'DF057', 'DF111', 'DF112', 'DF116']) {
+    for (const ignore of [null, '/ctx/.dockerignore']) n += compare(`${id} (ignore file ${ignore})`, only((r) => r.id === id), everythingWrong(ignore));
+  }
+  assert.ok(n > 500, `findings compared: ${n}`);
 });
 
 test('per-stage rules read only their stage views (chain, prelude, stages asked for by name)', () => {

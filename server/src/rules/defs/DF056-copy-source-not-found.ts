@@ -15,6 +15,8 @@ export default defineRule({
     ko: { title: '빌드 컨텍스트에 없는 COPY 원본', rationale: '원본 경로가 빌드 컨텍스트에 없거나 글롭이 아무것도 찾지 못해 빌드가 "not found"로 멈춥니다. 대개 오타이거나 다른 디렉터리 기준의 경로입니다. 빠른 수정이 가장 비슷한 실제 경로를 제안합니다.' },
   },
   scope: 'file',
+  // Reads source values; a source's `word` settles its instruction (util/contextSources.ts).
+  touches: 'none',
   check(ctx) {
     const facts = ctx.external.context;
     if (!facts) return;

@@ -17,6 +17,8 @@ export default defineRule({
     ko: { title: '.dockerignore가 제외한 COPY 원본', rationale: '`.dockerignore`로 제외된 파일은 빌더에 전달되지 않으므로 복사하면 "not found"로 실패합니다. 진단은 파일을 제외한 패턴으로 연결되고, 빠른 수정은 그 뒤에 `!경로` 예외를 추가합니다(마지막으로 일치한 줄이 이깁니다).' },
   },
   scope: 'file',
+  // Reads source values; a source's `word` settles its instruction (util/contextSources.ts).
+  touches: 'none',
   check(ctx) {
     const facts = ctx.external.context;
     if (!facts || !facts.ignorePath) return;

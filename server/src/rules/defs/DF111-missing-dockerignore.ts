@@ -18,6 +18,8 @@ export default defineRule({
     ko: { title: '.dockerignore 없이 컨텍스트 전체 복사', rationale: '`.dockerignore` 없이 `COPY . .`이나 `ADD .`을 쓰면 `.git`, `node_modules`, 로컬 `.env` 비밀 값, 로그까지 모두 빌더로 보내고 이미지에 들어갑니다. 빌드가 느려지고 파일이 새어 나갑니다. 빠른 수정이 흔히 쓰는 항목으로 `.dockerignore`를 만듭니다.' },
   },
   scope: 'file',
+  // Reads source values; a source's `word` settles its instruction (util/contextSources.ts).
+  touches: 'none',
   check(ctx) {
     const facts = ctx.external.context;
     if (!facts || facts.ignorePath) return;

@@ -1,4 +1,5 @@
 //! `.dockerignore` exists but the context still sends `.git` or `node_modules`.
+import { settle } from '../../syntax/incremental';
 import { formatBytes } from '../../../../protocol/size';
 import { defineRule } from '../defineRule';
 import { contextSources } from '../util/contextSources';
@@ -16,6 +17,9 @@ export default defineRule({
     ko: { title: '.dockerignore에 .git 또는 node_modules가 빠짐', rationale: '`.dockerignore`가 있는데도 빌드 컨텍스트에 `.git`이나 `node_modules`가 들어 있습니다. 빌드할 때마다 전송되어 느리고, `COPY . .`을 쓰면 이미지에도 들어갑니다. 의존성은 이미지 안에서 설치해야 합니다. 빠른 수정이 항목을 추가합니다.' },
   },
   scope: 'file',
+  // Reads source values; a source's `word` settles its instruction (util/contextSources.ts),
+  // and the first FROM is settled before use.
+  touches: 'none',
   check(ctx) {
     const facts = ctx.external.context;
     if (!facts || !facts.ignorePath) return;
@@ -25,6 +29,7 @@ export default defineRule({
     if (!heavy.length) return;
     const rootCopy = contextSources(ctx.tree, ctx.model).find((s) => facts.sources[s.source]?.isRoot);
     const first = ctx.tree.instructions.find((i) => i.name === 'FROM');
+    if (first) settle(first);
     const span = rootCopy ? { start: rootCopy.word.start, end: rootCopy.word.end } : first ? first.keywordSpan : null;
     if (!span) return;
     const what = heavy.map((h) => `${h.path}/ (${h.files} file${h.files === 1 ? '' : 's'}, ${formatBytes(h.bytes)})`).join(', ');

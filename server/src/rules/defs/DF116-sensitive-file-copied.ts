@@ -17,6 +17,8 @@ export default defineRule({
     ko: { title: '비밀 파일이 이미지에 복사됨', rationale: '이 COPY는 보통 비밀 값이 담긴 파일(`.env`, `id_rsa`, `*.pem`, `.npmrc`, `.aws/`)을 레이어에 넣습니다. 나중에 지워도 이미지를 받을 수 있는 사람은 누구나 읽을 수 있습니다. `.dockerignore`로 제외하고 빌드 중 비밀 값은 `RUN --mount=type=secret`으로 전달하세요.' },
   },
   scope: 'file',
+  // Reads source values; a source's `word` settles its instruction (util/contextSources.ts).
+  touches: 'none',
   check(ctx) {
     const facts = ctx.external.context;
     if (!facts) return;

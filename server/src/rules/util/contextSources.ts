@@ -4,12 +4,19 @@
 
 import type { DockerfileTree, Instruction, Word } from '../../syntax/nodes';
 import type { SemanticModel } from '../../semantics/model';
+import { settle } from '../../syntax/incremental';
 
-export interface ContextSource {
-  ins: Instruction;
-  word: Word;
-  /** Expanded source text. */
-  source: string;
+/**
+ * One source. Listing the sources reads values only, so it works on nodes whose inner spans
+ * still lag (see `Instruction.lag`); reading `word` settles its instruction first, so the
+ * rules that report on a source (and declare `touches: 'none'`) get its current offsets.
+ */
+export class ContextSource {
+  constructor(readonly ins: Instruction, private readonly w: Word, /** Expanded source text. */ readonly source: string) {}
+  get word(): Word {
+    if (this.ins.lag !== 0) settle(this.ins);
+    return this.w;
+  }
 }
 
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
@@ -26,7 +33,7 @@ export function contextSources(tree: DockerfileTree, model: SemanticModel): Cont
       if (!w.value || REMOTE.test(w.value)) continue;
       const source = w.raw.includes('$') ? model.expand(w.value, ins) : w.value;
       if (source.includes('$')) continue; // unresolved variable: unknown path
-      out.push({ ins, word: w, source });
+      out.push(new ContextSource(ins, w, source));
     }
   }
   return out;
