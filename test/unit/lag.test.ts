@@ -15,8 +15,7 @@ import { DockerfileDocument } from '../../server/src/service/document';
 import { defaultSeverities, resolveSeverities, runRules, type Finding } from '../../server/src/rules/engine';
 import { ALL_RULES } from '../../server/src/rules/registry.generated';
 import type { ExternalFacts, Rule, Severity } from '../../server/src/rules/defineRule';
-import type { ContextFacts } from '../../server/src/context/facts';
-import { contextSources } from '../../server/src/rules/util/contextSources';
+import { everythingWrong } from './support/contextFacts';
 import { generateDockerfile } from '../../bench/generate';
 import { FIXTURES } from './support/paths';
 
@@ -145,28 +144,6 @@ test('each file rule that declares `touches` reads nothing else (run alone, ever
   // And all file rules together (those without a declaration settle the whole tree on first read).
   compare('file rules', only((r) => r.scope === 'file' && !r.perStage));
 });
-
-/** Build-context facts that make every context rule report on every COPY source. */
-function everythingWrong(ignorePath: string | null) {
-  return (tree: DockerfileTree): ExternalFacts => {
-    const sources: ContextFacts['sources'] = {};
-    const sensitive: ContextFacts['sensitive'] = {};
-    for (const s of contextSources(tree, buildModel(tree))) {
-      sources[s.source] = {
-        source: s.source, normalized: s.source, outside: false, isGlob: false, isRoot: true, remote: false,
-        status: ignorePath ? 'excluded' : 'not-found', files: 3, bytes: 300, matches: [], excludedFiles: 0,
-        excludedBy: ignorePath ? { index: 0, line: 0, text: s.source } : undefined, suggestion: 'elsewhere',
-      };
-      sensitive[s.source] = ['id_rsa'];
-    }
-    const context: ContextFacts = {
-      root: '/ctx', ignorePath, ignoreTarget: '/ctx/.dockerignore', appendAt: { line: 0, character: 0 }, appendPrefix: '',
-      includedFiles: 10, includedBytes: 1000, sources, sensitive,
-      heavy: [{ path: 'node_modules', name: 'node_modules', files: 5, bytes: 500, share: 0.5, suggestedPattern: 'node_modules' }],
-    };
-    return { context };
-  };
-}
 
 test('the build-context rules settle only the sources they report on', () => {
   let n = 0;

@@ -14,6 +14,8 @@ import { ALL_RULES } from '../../server/src/rules/registry.generated';
 import { hasLag, type TextEdit } from '../../server/src/syntax/incremental';
 import { mulberry32, randomEdit } from './support/random';
 import { FIXTURES } from './support/paths';
+import { everythingWrong } from './support/contextFacts';
+import { parse } from '../../server/src/syntax/parser';
 import { generateDockerfile } from '../../bench/generate';
 
 // Every rule on (off rules too), so each rule's reuse is exercised.
@@ -88,6 +90,46 @@ test('with the default rule set, findings read right through nodes whose inner s
   const { checked, lagging } = differential({ severities: defaultSeverities() }, 5151);
   assert.ok(checked >= 1000, `checked ${checked}`);
   assert.ok(lagging > checked / 3, `analyses that started with lagging nodes: ${lagging} of ${checked}`);
+});
+
+test('build-context rules keep their results across keystrokes while the facts hold, and equal a fresh analysis', () => {
+  // The server hands the same facts object until new facts arrive; they answer for the
+  // sources they know (rules skip the others), so they stay valid while COPY lines change.
+  let checked = 0;
+  let reused = 0;
+  for (const ignore of [null, '/ctx/.dockerignore']) {
+    starts.slice(0, 6).forEach(([name, start], k) => {
+      const rnd = mulberry32(777 + k);
+      const external = everythingWrong(ignore)(parse(start).tree);
+      const o = { severities: defaultSeverities(), external };
+      const doc = new DockerfileDocument(`file:///ctx${k}/Dockerfile`, 1, start);
+      doc.findings(o);
+      let v = 2;
+      for (let i = 0; i < 80; i++) {
+        doc.applyEdit(rnd() < 0.8 ? keystroke(rnd, doc.text) : randomEdit(rnd, doc.text), v++);
+        const got = doc.findings(o).map(shape);
+        const want = new DockerfileDocument(doc.uri, doc.version, doc.text).findings(o).map(shape);
+        assert.deepEqual(got, want, `${name} (ignore file ${ignore}), edit ${i}`);
+        checked++;
+      }
+      reused += doc.fileRuleCache.reused;
+    });
+  }
+  assert.ok(checked >= 900, `checked ${checked}`);
+  assert.ok(reused > 2000, `file-rule results reused ${reused} times`);
+});
+
+test('new build-context facts replace the kept results of the context rules', () => {
+  const text = 'FROM node:20\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY src ./src\n';
+  const doc = new DockerfileDocument('file:///facts/Dockerfile', 1, text);
+  const a = { severities: defaultSeverities(), external: everythingWrong(null)(parse(text).tree) };
+  const b = { severities: defaultSeverities(), external: everythingWrong('/ctx/.dockerignore')(parse(text).tree) };
+  assert.ok(doc.findings(a).some((f) => f.rule.id === 'DF056'));
+  const at = text.indexOf('npm ci') + 3;
+  doc.applyEdit({ start: at, end: at, text: 'x' }, 2);
+  const got = doc.findings(b).map(shape);
+  assert.deepEqual(got, new DockerfileDocument(doc.uri, 2, doc.text).findings(b).map(shape));
+  assert.ok(got.some((f) => f.rule === 'DF057') && !got.some((f) => f.rule === 'DF056'));
 });
 
 test('a comment edited inside a stage moves the reports of the instructions after it', () => {

@@ -80,9 +80,10 @@ export interface RuleMeta {
   citesLines?: boolean;
   /**
    * For file rules that are not `perStage`: `'outline'` declares that the rule reads no
-   * comments, no external facts and, of each instruction, only its outline (see
-   * `outline()` in the engine: everything but the command text of RUN/CMD/ENTRYPOINT). The
-   * engine then keeps its results across edits that change no outline — most keystrokes.
+   * comments and, of each instruction, only its outline (see `outline()` in the engine:
+   * everything but the command text of RUN/CMD/ENTRYPOINT). The engine then keeps its results
+   * across edits that change no outline — most keystrokes — while the external facts are the
+   * same object.
    * `'comments'`: the rule reads only directives and comments (and the positions of nodes);
    * it is run again when an edit touches a comment.
    */

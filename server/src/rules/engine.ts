@@ -322,7 +322,8 @@ function keyId(k: string): number {
  */
 export class FileRuleCache {
   /** @internal */ seen: { generation: number; text: string; nodes: TopNode[]; lines: number } | null = null;
-  /** @internal */ results = new Map<Rule, { key: string; generation: number; items: Item[] }>();
+  /** @internal The external facts are part of the key (the same object while they hold: see the server's `docOptions`). */
+  results = new Map<Rule, { key: string; generation: number; external: ExternalFacts | undefined; items: Item[] }>();
   /** @internal Whether the last run's tree had no suppression comments or directives. */ noPragmas = false;
   reused = 0;
   ran = 0;
@@ -789,7 +790,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
   for (const rule of enabled.file) {
     const cached = fc && rule.reads ? fc.results.get(rule) : undefined;
     const gone = rule.reads === 'outline' ? removed : rule.reads === 'comments' ? noComments : null;
-    if (cached && gone && cached.key === enabled.key && cached.generation === fc!.seen!.generation &&
+    if (cached && gone && cached.key === enabled.key && cached.generation === fc!.seen!.generation && cached.external === opts.external &&
         !cached.items.some((it) => it.anchors.some((x) => gone.has(x as TopNode)))) {
       fc!.reused++;
       cached.generation = tree.generation ?? -1;
@@ -809,7 +810,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     }
     if (fc) {
       fc.ran++;
-      if (rule.reads) fc.results.set(rule, { key: enabled.key, generation: tree.generation ?? -1, items });
+      if (rule.reads) fc.results.set(rule, { key: enabled.key, generation: tree.generation ?? -1, external: opts.external, items });
     }
     for (const it of items) pushItem(it);
   }

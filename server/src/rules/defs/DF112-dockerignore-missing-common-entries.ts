@@ -20,6 +20,8 @@ export default defineRule({
   // Reads source values; a source's `word` settles its instruction (util/contextSources.ts),
   // and the first FROM is settled before use.
   touches: 'none',
+  // COPY/ADD outlines, ARG/ENV values and the build-context facts: kept across keystrokes in commands.
+  reads: 'outline',
   check(ctx) {
     const facts = ctx.external.context;
     if (!facts || !facts.ignorePath) return;

@@ -19,6 +19,8 @@ export default defineRule({
   scope: 'file',
   // Reads source values; a source's `word` settles its instruction (util/contextSources.ts).
   touches: 'none',
+  // COPY/ADD outlines, ARG/ENV values and the build-context facts: kept across keystrokes in commands.
+  reads: 'outline',
   check(ctx) {
     const facts = ctx.external.context;
     if (!facts) return;

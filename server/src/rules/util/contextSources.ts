@@ -23,13 +23,16 @@ const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 
 export function contextSources(tree: DockerfileTree, model: SemanticModel): ContextSource[] {
   const out: ContextSource[] = [];
-  for (const ins of tree.instructions) {
+  // (The server lists the sources on every keystroke: no closures or sets per instruction.)
+  const list = tree.instructions;
+  for (let i = 0; i < list.length; i++) {
+    const ins = list[i];
     if (ins.name !== 'COPY' && ins.name !== 'ADD') continue;
-    if (ins.flags.some((f) => f.name.toLowerCase() === 'from')) continue;
-    const heredocStarts = new Set(ins.heredocs.map((h) => h.markerSpan.start));
-    const words = ins.args.filter((a) => !heredocStarts.has(a.start) && !a.raw.startsWith('<<'));
+    if (hasFromFlag(ins)) continue;
+    const words = ins.heredocs.length ? ins.args.filter((a) => !ins.heredocs.some((h) => h.markerSpan.start === a.start) && !a.raw.startsWith('<<')) : withoutHeredocWords(ins.args);
     if (words.length < 2) continue;
-    for (const w of words.slice(0, -1)) {
+    for (let k = 0; k < words.length - 1; k++) {
+      const w = words[k];
       if (!w.value || REMOTE.test(w.value)) continue;
       const source = w.raw.includes('$') ? model.expand(w.value, ins) : w.value;
       if (source.includes('$')) continue; // unresolved variable: unknown path
@@ -37,4 +40,15 @@ export function contextSources(tree: DockerfileTree, model: SemanticModel): Cont
     }
   }
   return out;
+}
+
+function hasFromFlag(ins: Instruction): boolean {
+  for (let i = 0; i < ins.flags.length; i++) if (ins.flags[i].name.toLowerCase() === 'from') return true;
+  return false;
+}
+
+/** `args` without `<<` words (the list itself when there are none, the common case). */
+function withoutHeredocWords(args: Word[]): Word[] {
+  for (let i = 0; i < args.length; i++) if (args[i].raw.startsWith('<<')) return args.filter((a) => !a.raw.startsWith('<<'));
+  return args;
 }
