@@ -504,14 +504,16 @@ function pick<T>(chain: Stage[], get: (s: Stage | null) => T[], withGlobal: bool
   return out;
 }
 
-/** `onStageByName` is called when a rule asks about stage names (its answer depends on other stages). */
-function stageViews(tree: DockerfileTree, model: SemanticModel, onStageByName: () => void): (st: Stage) => { tree: DockerfileTree; model: SemanticModel } {
+/**
+ * `prelude`: the instructions before the first FROM. `onStageByName` is called when a rule asks
+ * about stage names (its answer depends on other stages).
+ */
+function stageViews(tree: DockerfileTree, model: SemanticModel, prelude: Instruction[], onStageByName: () => void): (st: Stage) => { tree: DockerfileTree; model: SemanticModel } {
   // Every view reads the global prelude's ARGs; each reads its own chain (see `Instruction.lag`).
   let preludeSettled = false;
   return (st) => {
     if (!preludeSettled) {
-      const first = model.stages.length ? tree.instructions.indexOf(model.stages[0].from) : -1;
-      settleAll(first < 0 ? tree.instructions : tree.instructions.slice(0, first));
+      settleAll(prelude);
       preludeSettled = true;
     }
     settleChain(st);
@@ -519,9 +521,8 @@ function stageViews(tree: DockerfileTree, model: SemanticModel, onStageByName: (
     for (let p = st.parent, n = 0; p && n < 32; p = p.parent, n++) chain.unshift(p);
     // The first stage's view also holds the global prelude (ARGs before the first FROM), so
     // per-stage rules report on global ARGs exactly once; a prelude edit invalidates every stage.
-    const prelude = st.index === 0 ? tree.instructions.slice(0, tree.instructions.indexOf(st.from)) : [];
     const own = chain.length === 1 ? st.instructions : chain.flatMap((c) => c.instructions);
-    const vt = new TreeView(tree, chain, prelude.length ? [...prelude, ...own] : own);
+    const vt = new TreeView(tree, chain, st.index === 0 && prelude.length ? [...prelude, ...own] : own);
     return { tree: vt, model: new ModelView(model, vt, onStageByName) };
   };
 }
@@ -733,7 +734,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     let viewOf: Stage | null = null;
     let view: { tree: DockerfileTree; model: SemanticModel } | null = null;
     let asked = false;
-    const viewFor = stageViews(tree, model, () => { asked = true; });
+    const viewFor = stageViews(tree, model, preludeInstructions, () => { asked = true; });
     // Offsets follow the document's instructions (a fix may edit a global ARG above the stage;
     // such a stage is rebuilt when the prelude changes). Not comments: they change under a
     // reused stage.
