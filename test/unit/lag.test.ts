@@ -12,6 +12,8 @@ import { hasLag, reparse, settle, settleTree, type TextEdit } from '../../server
 import type { DockerfileTree, Instruction } from '../../server/src/syntax/nodes';
 import { buildModel } from '../../server/src/semantics/model';
 import { DockerfileDocument } from '../../server/src/service/document';
+import { computeHover } from '../../server/src/features/hover';
+import { documentSymbols } from '../../server/src/features/outline';
 import { defaultSeverities, resolveSeverities, runRules, type Finding } from '../../server/src/rules/engine';
 import { ALL_RULES } from '../../server/src/rules/registry.generated';
 import type { ExternalFacts, Rule, Severity } from '../../server/src/rules/defineRule';
@@ -74,6 +76,27 @@ test('a document settles before it hands out its tree or model; its findings lea
   const tree = doc.tree;
   assert.ok(!hasLag(tree));
   assert.deepStrictEqual(tree, parse(doc.text).tree);
+});
+
+test('features read a settled tree right after an edit moved the nodes they look at', () => {
+  const body = Array.from({ length: 40 }, (_, i) => `ENV K${i}=v${i}`).join('\n');
+  // The middle stage: neither edited nor final (rules about the final stage settle that one).
+  const text = `FROM alpine AS a\nRUN echo hi\nFROM alpine AS b\nCOPY --from=a /x /y\n${body}\nCMD echo $K39\nFROM alpine\n`;
+  const doc = new DockerfileDocument('file:///lag/hover/Dockerfile', 1, text);
+  const opts = { severities: defaultSeverities() };
+  doc.findings(opts);
+  const at = text.indexOf('echo hi') + 5;
+  doc.applyEdit({ start: at, end: at, text: 'abcdefgh' }, 2);
+  doc.findings(opts);
+  assert.ok(hasLag(doc.unsettled().tree), 'the edit left the middle stage lagging');
+  // Hover on `K39` in the last line: found through the variable reference's span.
+  const line = 44;
+  const hover = computeHover(doc, { line, character: 11 }, { locale: 'en' });
+  assert.match(JSON.stringify(hover?.contents ?? ''), /v39/);
+  assert.deepEqual(hover?.range, { start: { line, character: 9 }, end: { line, character: 13 } });
+  // The outline's selection of stage `b` is its name word, an inner span of that FROM node.
+  const b = documentSymbols(doc).find((x) => x.name === 'b');
+  assert.deepEqual(b?.selectionRange, { start: { line: 2, character: 15 }, end: { line: 2, character: 16 } });
 });
 
 // ---- the rules read what they need settled ---------------------------------------------------

@@ -53,6 +53,31 @@ test('code actions return real edits (no command round trip)', async () => {
   assert.equal(fix.edit?.changes?.[uri][0].newText, 'timeout');
 });
 
+test('right after an edit, requests about later lines see their moved positions (nodes settle on read)', async () => {
+  // A keystroke in the first stage moves every later instruction lazily (Instruction.lag) and
+  // re-checks only that stage; the code action and the hover on the second stage must see
+  // current offsets (lag.test.ts checks the same without the server's idle settle).
+  const uri = 'file:///tmp/lag/Dockerfile';
+  const body = Array.from({ length: 40 }, (_, i) => `ENV K${i}=v${i}`).join('\n');
+  let wait = c.waitFor((p) => p.uri === uri);
+  c.open(uri, `FROM alpine AS a\nRUN echo hi\nFROM alpine\n${body}\nHEALTHCHECK --timout=3s CMD true\n`, 1);
+  await wait;
+  wait = c.waitFor((p) => p.uri === uri && p.version === 2);
+  c.change(uri, 2, [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 9 } }, text: 'abcdefgh' }]);
+  const p = await wait;
+  const hc = 43; // the HEALTHCHECK line
+  const d = p.diagnostics.find((x) => x.code === 'DF002');
+  assert.deepEqual(d?.range, { start: { line: hc, character: 12 }, end: { line: hc, character: 20 } }, JSON.stringify(p.diagnostics));
+  const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: hc, character: 14 }, end: { line: hc, character: 14 } }, context: { diagnostics: [] },
+  })) as { title: string; edit?: { changes?: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } }[];
+  const fix = actions.find((a) => a.title === 'Change flag name to --timeout');
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.deepEqual(fix.edit?.changes?.[uri][0].range.start, { line: hc, character: 14 });
+  const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hc - 1, character: 5 } })) as { contents: { value: string } } | null;
+  assert.match(hover?.contents.value ?? '', /K39/);
+});
+
 test('malformed requests get LSP errors and the server keeps running', async () => {
   await assert.rejects(c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///nope' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), /unknown document/);
   const uri = 'file:///tmp/d/Dockerfile';

@@ -292,6 +292,17 @@ export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: strin
     const oldIns = old.instructions;
     const insHead = r < nodes.length ? firstAtOrAfter(oldIns, nodes[r].start) : oldIns.length;
     const insTail = syncIndex < nodes.length ? firstAtOrAfter(oldIns, nodes[syncIndex].start) : oldIns.length;
+    // The node re-lexed before the edited one (the restart point) comes out the same when it
+    // ends before the edit: its text is unchanged and the lexer state at a top node's start is
+    // clean. Keep the old object (settled first), so that everything cached by node identity
+    // — rule results, model memos, file-rule outlines — still holds for it.
+    if (mid.length && r < syncIndex) {
+      const o = nodes[r], n = mid[0];
+      if (o.kind === n.kind && o.start === n.start && o.end === n.end && o.end < start) {
+        if (o.kind === 'instruction' && o.lag !== 0) settle(o);
+        mid[0] = o;
+      }
+    }
     // New index of old node `syncIndex`, and from where the new tree's nodes may lag.
     const kept = r + mid.length;
     let lagFrom: number | undefined;
