@@ -132,6 +132,21 @@ test('new build-context facts replace the kept results of the context rules', ()
   assert.ok(got.some((f) => f.rule === 'DF057') && !got.some((f) => f.rule === 'DF056'));
 });
 
+test('a blank line typed inside a stage updates the line numbers its rules quote', () => {
+  // DF090 quotes the line of the install RUN. Found by the differential harness: when the
+  // reparse kept every node object, nothing told the per-stage cache that lines moved.
+  const text = 'FROM debian:12\nRUN apt-get update\nRUN <<EOF\necho hi\nEOF\nRUN apt-get install -y --no-install-recommends curl\n';
+  const o = { severities: defaultSeverities() };
+  const doc = new DockerfileDocument('file:///blank/Dockerfile', 1, text);
+  assert.match(doc.findings(o).find((f) => f.rule.id === 'DF090')?.message.en ?? '', /line 6/);
+  for (const [v, at] of [[2, text.indexOf('RUN apt-get install')], [3, text.indexOf('RUN <<EOF')]] as const) {
+    doc.applyEdit({ start: at, end: at, text: '\n' }, v);
+    const got = doc.findings(o).map(shape);
+    assert.deepEqual(got, new DockerfileDocument(doc.uri, v, doc.text).findings(o).map(shape));
+  }
+  assert.match(doc.findings(o).find((f) => f.rule.id === 'DF090')?.message.en ?? '', /line 8/);
+});
+
 test('a comment edited inside a stage moves the reports of the instructions after it', () => {
   const text = 'FROM debian:12 AS build\n# note\nRUN apt-get install curl\nRUN cd /app\nCOPY --from=build / /x\n';
   const doc = new DockerfileDocument('file:///c/Dockerfile', 1, text);

@@ -171,6 +171,11 @@ export function updateLineStarts(old: number[], e: TextEdit, inPlace = false): n
   return out;
 }
 
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  const i = text.indexOf('\n', from);
+  return i !== -1 && i < to;
+}
+
 /** `list` with `[from, to)` replaced by `middle`, as one new array. */
 function spliced<T>(list: readonly T[], from: number, to: number, middle: readonly T[]): T[] {
   const out = new Array<T>(from + middle.length + list.length - to);
@@ -295,8 +300,11 @@ export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: strin
     // The node re-lexed before the edited one (the restart point) comes out the same when it
     // ends before the edit: its text is unchanged and the lexer state at a top node's start is
     // clean. Keep the old object (settled first), so that everything cached by node identity
-    // — rule results, model memos, file-rule outlines — still holds for it.
-    if (mid.length && r < syncIndex) {
+    // — rule results, model memos, file-rule outlines — still holds for it. Only when the edit
+    // adds or removes no line break: a blank line typed between two nodes would otherwise
+    // leave every node object as it was while the lines after it move, and caches keyed by
+    // nodes (per-stage results quoting line numbers) rely on some node changing then.
+    if (mid.length && r < syncIndex && edit.text.indexOf('\n') < 0 && !hasLineBreak(oldText, start, end)) {
       const o = nodes[r], n = mid[0];
       if (o.kind === n.kind && o.start === n.start && o.end === n.end && o.end < start) {
         if (o.kind === 'instruction' && o.lag !== 0) settle(o);
