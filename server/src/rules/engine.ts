@@ -7,7 +7,7 @@
 import type { DockerfileTree, Instruction, Span, TopNode, VarRef } from '../syntax/nodes';
 import { lineOfOffset } from '../syntax/lineIndex';
 import { detachStrings } from '../syntax/detach';
-import { settle, settleAll, settleTree } from '../syntax/incremental';
+import { replacedInstruction, settle, settleAll, settleTree } from '../syntax/incremental';
 import { DEFAULT_SHELL, type ResolvedRef, type SemanticModel, type Stage, type StageRef, type VarDef } from '../semantics/model';
 import { commandScript, shellKind } from '../shell/commands';
 import { stageFamily, WHOLE_MODEL } from './stageFacts';
@@ -321,7 +321,8 @@ function keyId(k: string): number {
  * instructions have the same outline and lines and none of its reports follows one of them.
  */
 export class FileRuleCache {
-  /** @internal */ seen: { generation: number; text: string; nodes: TopNode[]; lines: number } | null = null;
+  /** @internal The last run's tree (not its text: a version of a big file that outlives its edit is expensive). */
+  seen: { generation: number; nodes: TopNode[]; lines: number } | null = null;
   /** @internal The external facts are part of the key (the same object while they hold: see the server's `docOptions`). */
   results = new Map<Rule, { key: string; generation: number; external: ExternalFacts | undefined; items: Item[] }>();
   /** @internal Whether the last run's tree had no suppression comments or directives. */ noPragmas = false;
@@ -334,23 +335,17 @@ export class FileRuleCache {
  * command text of RUN/CMD/ENTRYPOINT, of which only the keyword as written, the flags and the
  * variable references count; and whether its line ends with CRLF.
  */
-export function outline(ins: Instruction, text: string): string {
-  // The line ending after the node counts too (a fix inserting a line next to it copies it).
-  const eol = text.charCodeAt(ins.end) === 13 ? '\r' : '';
+export function outline(ins: Instruction, text: string, base = 0): string {
+  // `text` starts at offset `base` of the document. The line ending after the node counts too
+  // (a fix inserting a line next to it copies it).
+  const eol = text.charCodeAt(ins.end - base) === 13 ? '\r' : '';
   if (ins.name === 'RUN' || ins.name === 'CMD' || ins.name === 'ENTRYPOINT') {
-    let o = ins.name + '\0' + text.slice(ins.keywordSpan.start, ins.keywordSpan.end);
-    for (const f of ins.flags) o += '\0' + text.slice(f.start, f.end);
-    for (const v of ins.vars) o += '\0' + text.slice(v.start, v.end);
+    let o = ins.name + '\0' + text.slice(ins.keywordSpan.start - base, ins.keywordSpan.end - base);
+    for (const f of ins.flags) o += '\0' + text.slice(f.start - base, f.end - base);
+    for (const v of ins.vars) o += '\0' + text.slice(v.start - base, v.end - base);
     return o + eol;
   }
-  return text.slice(ins.start, ins.end) + eol;
-}
-
-/** Line breaks in `text[from..to)`. */
-function countLines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  return text.slice(ins.start - base, ins.end - base) + eol;
 }
 
 
@@ -382,14 +377,13 @@ function outlineUnchanged(seen: NonNullable<FileRuleCache['seen']>, tree: Docker
   const a = seen.nodes, b = tree.nodes;
   const removed = new Set<TopNode>();
   if (d.from === d.oldEnd) return removed;
-  // One reparse replaced a[from..oldEnd): the first of them starts before the edit, so its
-  // line is the same in both texts; the others' old lines follow from the old text.
-  const line0 = lineOfOffset(tree.lineStarts, a[d.from].start);
+  // One reparse replaced a[from..oldEnd); it noted each replaced instruction's text and line.
   for (let k = d.from; k < d.oldEnd; k++) {
     const x = a[k], y = b[k];
     if (x.kind !== 'instruction' || y.kind !== 'instruction') return null;
-    if (line0 + countLines(seen.text, a[d.from].start, x.start) !== lineOfOffset(tree.lineStarts, y.start)) return null;
-    if (outline(x, seen.text) !== outline(y, tree.text)) return null;
+    const was = replacedInstruction(x);
+    if (!was || was.line !== lineOfOffset(tree.lineStarts, y.start)) return null;
+    if (outline(x, was.text, was.base) !== outline(y, tree.text)) return null;
     removed.add(x);
   }
   return removed;
@@ -815,7 +809,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     }
     for (const it of items) pushItem(it);
   }
-  if (fc) fc.seen = tree.generation === undefined ? null : { generation: tree.generation, text: tree.text, nodes: tree.nodes, lines: tree.lineStarts.length };
+  if (fc) fc.seen = tree.generation === undefined ? null : { generation: tree.generation, nodes: tree.nodes, lines: tree.lineStarts.length };
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.id.localeCompare(b.rule.id));
   return out;
 }

@@ -5,7 +5,7 @@
 //! Edits touching the directive prelude (or the line right after it) fall back to a full parse.
 
 import type { DockerfileTree, Instruction, ParseResult, Span, TopNode, Word, VarRef, Flag, KeyValue, Heredoc, CommandData } from './nodes';
-import { detachStrings } from './detach';
+import { detachStrings, flatCopy } from './detach';
 import { collectErrors, lexNode, lineContentEnd, parse, stampGeneration, type TreeInternal } from './parser';
 
 /** A text replacement in offsets of the text it applies to. */
@@ -176,6 +176,22 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return i !== -1 && i < to;
 }
 
+/**
+ * What an instruction replaced by a reparse looked like: its text from its start through the
+ * character after its end (`base` = its start), and its line. Lets a consumer compare old and
+ * new nodes (the rules engine's outline check) without keeping the old text alive.
+ */
+export interface ReplacedInstruction {
+  text: string;
+  base: number;
+  line: number;
+}
+const replacedMemo = new WeakMap<Instruction, ReplacedInstruction>();
+/** See `ReplacedInstruction`: known for the instructions the last reparse of their tree replaced. */
+export function replacedInstruction(n: Instruction): ReplacedInstruction | undefined {
+  return replacedMemo.get(n);
+}
+
 /** `list` with `[from, to)` replaced by `middle`, as one new array. */
 function spliced<T>(list: readonly T[], from: number, to: number, middle: readonly T[]): T[] {
   const out = new Array<T>(from + middle.length + list.length - to);
@@ -309,6 +325,17 @@ export function reparse(prev: ParseResult, edit: TextEdit, after?: { text: strin
       if (o.kind === n.kind && o.start === n.start && o.end === n.end && o.end < start) {
         if (o.kind === 'instruction' && o.lag !== 0) settle(o);
         mid[0] = o;
+      }
+    }
+    // What the replaced instructions looked like (small copies: the old text is not kept).
+    if (r < syncIndex && nodes[r].start <= start) {
+      let line = restartLine, at = nodes[r].start;
+      for (let i = r; i < syncIndex; i++) {
+        const n = nodes[i];
+        if (n.kind !== 'instruction' || mid[i - r] === n) continue;
+        for (let q = oldText.indexOf('\n', at); q !== -1 && q < n.start; q = oldText.indexOf('\n', q + 1)) line++;
+        at = n.start;
+        replacedMemo.set(n, { text: flatCopy(oldText.slice(n.start, Math.min(oldText.length, n.end + 1))), base: n.start, line });
       }
     }
     // New index of old node `syncIndex`, and from where the new tree's nodes may lag.
