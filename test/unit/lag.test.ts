@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../server/src/syntax/parser';
 import { hasLag, reparse, settle, settleTree, type TextEdit } from '../../server/src/syntax/incremental';
-import type { DockerfileTree, Instruction } from '../../server/src/syntax/nodes';
+import type { DockerfileTree } from '../../server/src/syntax/nodes';
 import { buildModel } from '../../server/src/semantics/model';
 import { DockerfileDocument } from '../../server/src/service/document';
 import { computeHover } from '../../server/src/features/hover';
@@ -106,15 +106,12 @@ const POISON = 1_000_000;
 /** Leaves every instruction of a (settled) tree lagging by -POISON: any unsettled read is far off. */
 function poison(tree: DockerfileTree): void {
   for (const n of tree.instructions) {
-    reparseShift(n, POISON);
+    // Settling a lag of +POISON moves the inner spans POISON ahead; a lag of -POISON brings them back.
+    n.lag = POISON;
+    settle(n);
     n.lag = -POISON;
   }
   Object.defineProperty(tree, 'lagFrom', { value: 0, writable: true, enumerable: false, configurable: true });
-}
-/** Moves inner spans only: a settle with lag 0 then -d is the inverse. */
-function reparseShift(n: Instruction, d: number): void {
-  n.lag = d;
-  settle(n); // moves the inner spans by d
 }
 
 function shape(f: Finding) {
@@ -123,7 +120,10 @@ function shape(f: Finding) {
     f.related.map((r) => (r.uri ? [r.uri, r.line] : [r.span.start, r.span.end, r.message.en]))];
 }
 
+let fileList: [string, string][] | null = null;
+/** The generated file, the realistic files and every rule fixture (read once). */
 function files(): [string, string][] {
+  if (fileList) return fileList;
   const out: [string, string][] = [['generated', generateDockerfile(600, 9)]];
   const realistic = path.join(FIXTURES, 'realistic');
   for (const f of fs.readdirSync(realistic).filter((x) => x.endsWith('.dockerfile'))) out.push([f, fs.readFileSync(path.join(realistic, f), 'utf8')]);
@@ -134,7 +134,7 @@ function files(): [string, string][] {
       if (fs.existsSync(f)) out.push([`${d}/${v}`, fs.readFileSync(f, 'utf8')]);
     }
   }
-  return out;
+  return (fileList = out);
 }
 
 /** Findings on a poisoned tree (model built before the poison, as reused stages are) vs a clean one. */

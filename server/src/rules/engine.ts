@@ -587,8 +587,7 @@ export function runRules(tree: DockerfileTree, model: SemanticModel, opts: RunOp
     if (!ins) return false;
     let b = brokenMemo.get(ins);
     if (b === undefined) {
-      // (commandScript is null for instructions that run no command.)
-      settle(ins);
+      // (commandScript is null for instructions that run no command; it settles the node.)
       b = ins.errors.some((e) => e.code === 'unterminated-heredoc') || (commandScript(ins, tree.text)?.errors.length ?? 0) > 0;
       brokenMemo.set(ins, b);
     }

@@ -60,8 +60,8 @@ export class DockerfileDocument {
 
   /**
    * Catches up the inner spans of the instructions the last reparse moved (see `Instruction.lag`).
-   * Every public accessor does so first; the server calls it after publishing diagnostics, so
-   * that the next request or edit finds it done.
+   * Every public accessor does so first; the server calls it once edits pause, so that the
+   * next request finds it done.
    */
   settle(): void {
     if (!this.pending) settleTree(this.result.tree);
